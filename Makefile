@@ -1,0 +1,78 @@
+# The two commands that matter: `make run` (the site with demo content on SQLite) and
+# `make test` (every test and the linters). Both set up what they need from scratch.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PORT ?= 8000
+
+# Local development runs with debug on; `make serve` and the tests run as production does.
+DEV_ENV := DJANGO_DEBUG=true
+# A throwaway key for the test run only; production must set its own.
+TEST_ENV := DJANGO_SECRET_KEY=insecure-key-for-tests-only DJANGO_SECURE_SSL_REDIRECT=false DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1 DJANGO_CACHE_DIR=var/test-cache
+# A production-like trial on this machine: plain HTTP, so no HTTPS redirect.
+SERVE_ENV := DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SESSION_COOKIE_SECURE=false DJANGO_CSRF_COOKIE_SECURE=false DJANGO_SERVE_MEDIA=true DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat var/trial-secret-key)}
+
+.PHONY: run serve test lint format messages translations browser-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime-installed
+
+var:
+	mkdir -p var
+
+## Compile the .po files with Babel, so GNU gettext is not needed.
+translations: $(VENV)/.runtime-installed
+	$(BIN)/pybabel compile --domain django --directory locale --statistics
+
+run: $(VENV)/.runtime-installed translations | var
+	$(DEV_ENV) $(MANAGE) migrate --noinput
+	$(DEV_ENV) $(MANAGE) load_demo_content
+	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+serve: $(VENV)/.runtime-installed translations | var
+	@test -f var/trial-secret-key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/trial-secret-key
+	$(SERVE_ENV) $(MANAGE) migrate --noinput
+	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) $(MANAGE) load_demo_content
+	$(SERVE_ENV) PORT=$(PORT) $(BIN)/gunicorn --config gunicorn.conf.py clinic_site.wsgi
+
+## Debian's Chromium for the browser tests: installed when running as root.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
+	  else \
+	    echo "The browser tests need Debian's Chromium. Install it with:"; \
+	    echo "    sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev-installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: $(VENV)/.dev-installed translations browser-deps lint | var
+	$(TEST_ENV) $(BIN)/pytest
+
+## Refresh locale/lt/LC_MESSAGES/django.po from the code and templates (needs GNU gettext).
+messages: $(VENV)/.dev-installed
+	$(DEV_ENV) $(MANAGE) makemessages --locale lt --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore 'node_modules/*'
+
+clean:
+	rm -rf $(VENV) var/static var/test-cache

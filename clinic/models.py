@@ -1,0 +1,63 @@
+import phonenumbers
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ClinicDetailsQuerySet(models.QuerySet):
+    def current(self):
+        """The clinic's details: the one saved row, or blank defaults before any exists."""
+        return self.first() or self.model()
+
+
+class ClinicDetails(models.Model):
+    """The clinic's contact details and home-page text, shown on every page.
+
+    There is one row; the admin lets staff edit it but not add a second one.
+    """
+
+    name = models.CharField(_("clinic name"), max_length=120)
+    phone = models.CharField(
+        _("phone"),
+        max_length=32,
+        help_text=_("As patients should see it, e.g. +370 602 26118. Shown as a call link."),
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    opening_hours = models.CharField(
+        _("opening hours"), max_length=200, blank=True, help_text=_("e.g. Mon–Fri 8:00–18:00")
+    )
+    contact_sentence = models.CharField(
+        _("contact block sentence"),
+        max_length=240,
+        help_text=_("The invitation at the end of every article, e.g. “Register by phone…”."),
+    )
+    about = models.TextField(
+        _("about the clinic"), blank=True, help_text=_("A short text for the home page.")
+    )
+
+    objects = ClinicDetailsQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("clinic details")
+        verbose_name_plural = _("clinic details")
+
+    def __str__(self):
+        return self.name or str(_("Clinic details"))
+
+    def clean(self):
+        try:
+            number = phonenumbers.parse(self.phone, "LT")
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is None or not phonenumbers.is_valid_number(number):
+            raise ValidationError({"phone": _("Enter a valid phone number.")})
+
+    @property
+    def phone_uri(self):
+        """The phone as a tel: link target in E.164 form, e.g. tel:+37060226118."""
+        try:
+            number = phonenumbers.parse(self.phone, "LT")
+        except phonenumbers.NumberParseException:
+            return ""
+        return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

@@ -1,0 +1,35 @@
+"""The site's URLs.
+
+Reading pages live under a language prefix (/lt/..., /en/...) with translated path
+segments; LocaleMiddleware redirects / to the visitor's language. The admin, the health
+check, robots.txt and the sitemap stay outside the prefixes.
+"""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+from django.utils.translation import gettext_lazy as _
+
+from clinic import views as clinic_views
+
+urlpatterns = [
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("healthz", clinic_views.healthz, name="healthz"),
+    path("robots.txt", clinic_views.RobotsView.as_view(), name="robots"),
+    path("", include("articles.sitemap_urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", clinic_views.HomeView.as_view(), name="home"),
+    path(_("articles/"), include("articles.urls")),
+    path(_("search/"), include("articles.search_urls")),
+    path(_("registration/"), include("registration.urls")),
+)
+
+if settings.SERVE_MEDIA:
+    # Development and single-server trials only; see SERVE_MEDIA in settings.
+    urlpatterns.append(
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
