@@ -121,6 +121,11 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        for code, _name in settings.LANGUAGES:
+            self._derive_fields(code)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
@@ -143,11 +148,6 @@ class Article(models.Model):
 
     def missing_translations(self):
         return [code for code, _name in settings.LANGUAGES if not self.has_translation(code)]
-
-    def save(self, *args, **kwargs):
-        for code, _name in settings.LANGUAGES:
-            self._derive_fields(code)
-        super().save(*args, **kwargs)
 
     def _derive_fields(self, code):
         title = getattr(self, f"title_{code}")
