@@ -47,17 +47,24 @@ serve: $(VENV)/.runtime-installed translations | var
 	$(SERVE_ENV) $(MANAGE) load_demo_content
 	$(SERVE_ENV) PORT=$(PORT) $(BIN)/gunicorn --config gunicorn.conf.py clinic_site.wsgi
 
-## Debian's Chromium for the browser tests: installed when running as root.
+## What the browser tests need: Debian's Chromium, and Java for the HTML checker (vnu),
+## installed when missing and running as root; axe-core from npm, reinstalled whenever
+## package-lock.json is newer than node_modules.
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	  else \
-	    echo "The browser tests need Debian's Chromium. Install it with:"; \
-	    echo "    sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium"; \
+	    echo "The browser tests need these Debian packages:$$missing. Install them with:"; \
+	    echo "    sudo apt-get update && sudo apt-get install -y --no-install-recommends$$missing"; \
 	    exit 1; \
 	  fi; \
 	fi
+	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
