@@ -14,7 +14,7 @@ TEST_ENV := DJANGO_SECRET_KEY=insecure-key-for-tests-only DJANGO_SECURE_SSL_REDI
 # A production-like trial on this machine: plain HTTP, so no HTTPS redirect.
 SERVE_ENV := DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SESSION_COOKIE_SECURE=false DJANGO_CSRF_COOKIE_SECURE=false DJANGO_SERVE_MEDIA=true DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat var/trial-secret-key)}
 
-.PHONY: run serve test lint format messages translations browser-deps clean
+.PHONY: run serve superuser test lint format messages translations browser-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
