@@ -257,6 +257,20 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@loca
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where new appointment requests are announced (the e-mail carries no patient data).
 RECEPTION_EMAIL = os.environ.get("DJANGO_RECEPTION_EMAIL", "reception@localhost")
+# The site's public address, for links in e-mails sent without a web request (cron).
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# --- Appointment requests (see docs/reception.md) -------------------------------------
+
+# Accepted requests per client and window; 0 turns the limit off (load tests).
+REGISTRATION_RATE_LIMIT = env_int("DJANGO_REGISTRATION_RATE_LIMIT", 5)
+REGISTRATION_RATE_WINDOW_SECONDS = env_int("DJANGO_REGISTRATION_RATE_WINDOW_SECONDS", 3600)
+# A form sent back sooner than this after it was shown was not filled in by a person.
+REGISTRATION_MIN_FILL_SECONDS = env_int("DJANGO_REGISTRATION_MIN_FILL_SECONDS", 3)
+# Closed and spam requests are anonymised or deleted this many days after handling.
+REGISTRATION_RETENTION_DAYS = env_int("DJANGO_REGISTRATION_RETENTION_DAYS", 180)
+# Reverse proxies in front of the site, to find the client's address for the rate limit.
+REGISTRATION_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
 
 # --- Security -------------------------------------------------------------------------
 

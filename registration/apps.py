@@ -7,3 +7,10 @@ class RegistrationConfig(AppConfig):
 
     name = "registration"
     verbose_name = _("Appointment requests")
+
+    def ready(self):
+        from clinic import page_cache
+        from registration.models import PrivacyNotice
+
+        # Only the privacy notice appears on cached reading pages; requests never do.
+        page_cache.invalidate_on_change(PrivacyNotice)

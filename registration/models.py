@@ -1,0 +1,247 @@
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from articles.text import sanitize_html
+from registration.phone import format_for_people
+
+# Saturday and Sunday, as date.weekday() numbers them.
+WEEKEND = {5, 6}
+
+
+def one_working_day_before(moment):
+    """The moment one working day (Monday to Friday, 24 hours) before `moment`.
+
+    Weekend hours do not count: at any time on a weekend, and on Monday at 10:00, the
+    answer is the same time on the Friday before (the start of Saturday counts as the end
+    of Friday). Public holidays are not known to the site.
+    """
+    local = timezone.localtime(moment)
+    if local.weekday() in WEEKEND:
+        saturday = local.date() - timedelta(days=local.weekday() - min(WEEKEND))
+        local = datetime.combine(saturday, time.min, local.tzinfo)
+    earlier = local - timedelta(days=1)
+    while earlier.weekday() in WEEKEND:
+        earlier -= timedelta(days=1)
+    return earlier
+
+
+class PrivacyNoticeQuerySet(models.QuerySet):
+    def current(self):
+        """The notice in force today: the latest one whose effective date has come, or None."""
+        return (
+            self.filter(effective_date__lte=timezone.localdate())
+            .order_by("-effective_date", "-pk")
+            .first()
+        )
+
+
+class PrivacyNotice(models.Model):
+    """What the clinic does with a patient's request: the text patients consent to.
+
+    Each consent is stored with the version it was given to, so a meaningful change
+    belongs in a new notice with a new version, not an edit of the old one.
+    """
+
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(
+        _("text"),
+        help_text=_(
+            "What is kept, why, for how long, who sees it and how to ask for deletion. "
+            "Sections start with a heading (Heading 2)."
+        ),
+    )
+    version = models.CharField(
+        _("version"),
+        max_length=40,
+        unique=True,
+        help_text=_(
+            "A name for this wording, e.g. 2026-11-22. Stored with every consent; it cannot "
+            "be changed later. For new wording, add a new notice with a new version."
+        ),
+    )
+    effective_date = models.DateField(
+        _("in force from"),
+        default=timezone.localdate,
+        help_text=_("The site shows the latest notice in force; a future date waits until then."),
+    )
+
+    objects = PrivacyNoticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-effective_date", "-pk"]
+        verbose_name = _("privacy notice")
+        verbose_name_plural = _("privacy notices")
+
+    def __str__(self):
+        return f"{self.title} ({self.version})"
+
+    def save(self, *args, **kwargs):
+        for code, _name in settings.LANGUAGES:
+            field = f"body_{code}"
+            setattr(self, field, sanitize_html(getattr(self, field)))
+        super().save(*args, **kwargs)
+
+
+class AppointmentRequestQuerySet(models.QuerySet):
+    def waiting(self):
+        return self.filter(status=AppointmentRequest.Status.NEW)
+
+    def waiting_too_long(self, now=None):
+        """New requests nobody has handled for more than one working day."""
+        cutoff = one_working_day_before(now or timezone.now())
+        return self.waiting().filter(created_at__lt=cutoff)
+
+    def pending_notification(self, grace=timedelta(minutes=2)):
+        """New requests whose e-mail to reception has not gone out yet.
+
+        A request younger than `grace` is left to the web process that saved it, which
+        is sending its e-mail right now.
+        """
+        return self.waiting().filter(
+            notification_sent_at__isnull=True, created_at__lt=timezone.now() - grace
+        )
+
+    def due_for_erasure(self, days):
+        """Closed and spam requests last handled more than `days` days ago."""
+        cutoff = timezone.now() - timedelta(days=days)
+        return (
+            self.filter(
+                status__in=[AppointmentRequest.Status.CLOSED, AppointmentRequest.Status.SPAM],
+                erased_at__isnull=True,
+            )
+            .alias(last_touched=Coalesce("handled_at", "created_at"))
+            .filter(last_touched__lt=cutoff)
+        )
+
+    def erase_personal_data(self):
+        """Blank everything that could identify the patient, keeping a statistics stub
+        (when, in which language, how it ended). Returns the number of requests erased."""
+        return self.update(
+            name="",
+            phone="",
+            email="",
+            topic="",
+            message="",
+            staff_notes="",
+            erased_at=timezone.now(),
+        )
+
+
+class AppointmentRequest(models.Model):
+    """A patient's request to be called back. Health data: only reception sees it."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        CONTACTED = "contacted", _("Contacted")
+        BOOKED = "booked", _("Appointment booked")
+        CLOSED = "closed", _("Closed")
+        SPAM = "spam", _("Spam")
+
+    class PreferredTime(models.TextChoices):
+        ANY = "any", _("Any time")
+        MORNING = "morning", _("Morning (before 12:00)")
+        AFTERNOON = "afternoon", _("Afternoon (after 12:00)")
+
+    MESSAGE_MAX_LENGTH = 1000
+
+    # What the patient sent.
+    name = models.CharField(_("name"), max_length=100)
+    phone = models.CharField(_("phone"), max_length=20, help_text=_("Stored as +370…"))
+    email = models.EmailField(_("e-mail"), blank=True)
+    preferred_time = models.CharField(
+        _("preferred time to be called"),
+        max_length=10,
+        choices=PreferredTime.choices,
+        default=PreferredTime.ANY,
+    )
+    topic = models.CharField(_("what it is about"), max_length=200, blank=True)
+    message = models.TextField(_("message"), max_length=MESSAGE_MAX_LENGTH, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        help_text=_("Call the patient back in this language."),
+    )
+    consent_given_at = models.DateTimeField(_("consent given at"))
+    privacy_notice_version = models.CharField(
+        _("privacy notice version"),
+        max_length=40,
+        blank=True,
+        help_text=_("The privacy notice the patient agreed to."),
+    )
+    created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    # Sent with the form, once: the same form sent twice is recognised, not stored twice.
+    form_token = models.CharField(max_length=64, unique=True, editable=False)
+
+    # What reception does with it.
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    staff_notes = models.TextField(
+        _("staff notes"),
+        blank=True,
+        help_text=_("Only reception sees these. Keep to what is needed to arrange the visit."),
+    )
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handled by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+    erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
+
+    # The e-mail to reception (it carries no patient data).
+    notification_sent_at = models.DateTimeField(_("notification sent at"), null=True, blank=True)
+    notification_attempts = models.PositiveSmallIntegerField(_("notification attempts"), default=0)
+    notification_error = models.CharField(_("last notification error"), max_length=300, blank=True)
+
+    objects = AppointmentRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("appointment request")
+        verbose_name_plural = _("appointment requests")
+
+    def __str__(self):
+        if self.erased_at:
+            return str(_("Erased request no. %(number)s") % {"number": self.pk})
+        return str(_("Request no. %(number)s") % {"number": self.pk})
+
+    @property
+    def phone_for_people(self):
+        return format_for_people(self.phone)
+
+    def set_status(self, status, by):
+        """Move the request to `status`, recording who did it and when."""
+        self.status = status
+        self.record_handling(by)
+        self.save(update_fields=["status", "handled_by", "handled_at"])
+
+    def record_handling(self, by):
+        self.handled_by = by
+        self.handled_at = timezone.now()
+
+    def mark_contacted(self, by):
+        self.set_status(self.Status.CONTACTED, by)
+
+    def mark_booked(self, by):
+        self.set_status(self.Status.BOOKED, by)
+
+    def mark_closed(self, by):
+        self.set_status(self.Status.CLOSED, by)
+
+    def mark_spam(self, by):
+        self.set_status(self.Status.SPAM, by)
+
+    def is_waiting_too_long(self, now=None):
+        return self.status == self.Status.NEW and self.created_at < one_working_day_before(
+            now or timezone.now()
+        )
