@@ -1,19 +1,59 @@
+from functools import reduce
+from operator import or_
+
 from django.conf import settings
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from modeltranslation.utils import resolution_order
 
-from articles import text
+from articles import images, text
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def any_language_slug(slug):
+    """A filter matching `slug` in any language's slug column."""
+    return reduce(or_, (models.Q(**{f"slug_{code}": slug}) for code in LANGUAGE_CODES))
+
+
+def url_in_language(obj, language_code):
+    with translation.override(language_code):
+        return obj.get_absolute_url()
+
+
+def _unique_slug(model, field_name, base, exclude_pk):
+    """`base`, or `base-2`, `base-3`… whichever no other row of `model` uses yet."""
+    base = base.strip("-") or "straipsnis"
+    candidate, number = base, 1
+    others = model.objects.exclude(pk=exclude_pk)
+    while others.filter(**{field_name: candidate}).exists():
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
 
 
 class Topic(models.Model):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
-        _("slug"), max_length=100, unique=True, help_text=_("Part of the web address.")
+        _("slug"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("Part of the web address. Filled from the name when left empty."),
     )
-    description = models.CharField(_("description"), max_length=240, blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    description = models.CharField(
+        _("description"),
+        max_length=240,
+        blank=True,
+        help_text=_("One sentence shown under the topic's name."),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Topics are listed from the lowest number.")
+    )
 
     class Meta:
         ordering = ["order", "pk"]
@@ -23,8 +63,22 @@ class Topic(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.fill_slugs()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("articles:topic", kwargs={"slug": self.slug})
+
+    def clean(self):
+        self.fill_slugs()
+
+    def fill_slugs(self):
+        for code in LANGUAGE_CODES:
+            name = getattr(self, f"name_{code}")
+            if name and not getattr(self, f"slug_{code}"):
+                base = text.transliterated_slug(name)[:90]
+                setattr(self, f"slug_{code}", _unique_slug(Topic, f"slug_{code}", base, self.pk))
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -33,10 +87,19 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
 
     def featured(self):
-        return self.filter(featured=True)
+        """Articles for the home page, in the editors' chosen order."""
+        return self.filter(featured=True).order_by("order", "-publish_at", "-pk")
 
     def for_listing(self):
-        return self.select_related("topic").order_by("-publish_at", "-pk")
+        return self.select_related("topic")
+
+    def translated_into(self, language_code):
+        """Articles with a title and body written in this language."""
+        empty = models.Q(**{f"title_{language_code}__isnull": True})
+        for field in ("title", "body"):
+            empty |= models.Q(**{f"{field}_{language_code}__isnull": True})
+            empty |= models.Q(**{f"{field}_{language_code}": ""})
+        return self.exclude(empty)
 
     def search(self, query):
         """Articles whose text in the current language holds every word of the query,
@@ -61,15 +124,25 @@ class Article(models.Model):
         max_length=200,
         unique=True,
         blank=True,
-        help_text=_("Part of the web address. Filled from the title when left empty."),
+        help_text=_(
+            "Part of the web address. Filled from the title when left empty. If you change "
+            "it, the old address keeps working and leads here."
+        ),
     )
     summary = models.TextField(
         _("summary"),
         max_length=300,
         help_text=_("One or two sentences, shown in lists and to search engines."),
     )
-    body = models.TextField(
-        _("body"), blank=True, help_text=_("Sections start with a heading (Heading 2).")
+    body = ProseEditorField(
+        _("body"),
+        blank=True,
+        config={"extensions": text.EDITOR_EXTENSIONS},
+        sanitize=text.sanitize_html,
+        help_text=_(
+            "Start each section with a heading (Heading 2). Long articles get a table of "
+            "contents made from these headings."
+        ),
     )
     topic = models.ForeignKey(
         Topic,
@@ -77,15 +150,30 @@ class Article(models.Model):
         related_name="articles",
         on_delete=models.PROTECT,
     )
-    image = models.ImageField(_("image"), upload_to="articles/", blank=True)
+    image = models.ImageField(
+        _("image"),
+        upload_to="articles/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        help_text=_("Shown at the top of the article and in lists. At least 1200 px wide."),
+    )
+    image_width = models.PositiveIntegerField(editable=False, null=True)
+    image_height = models.PositiveIntegerField(editable=False, null=True)
     image_alt = models.CharField(
         _("image description"),
         max_length=250,
         blank=True,
         help_text=_("What the image shows, for people who cannot see it. Required with an image."),
     )
+    # Made on save from the image; see articles/images.py.
+    image_renditions = models.JSONField(editable=False, default=dict)
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_("Only published articles appear on the site. Staff can preview drafts."),
     )
     publish_at = models.DateTimeField(
         _("publish date"),
@@ -93,11 +181,30 @@ class Article(models.Model):
         help_text=_("A future date schedules the article: it appears by itself then."),
     )
     featured = models.BooleanField(_("featured on the home page"), default=False)
-    related = models.ManyToManyField(
-        "self", verbose_name=_("related articles"), blank=True, symmetrical=False
+    order = models.PositiveSmallIntegerField(
+        _("position on the home page"),
+        default=0,
+        help_text=_("Featured articles are shown from the lowest number."),
     )
-    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
-    next_review = models.DateField(_("next review due"), null=True, blank=True)
+    related = models.ManyToManyField(
+        "self",
+        verbose_name=_("related articles"),
+        blank=True,
+        symmetrical=False,
+        help_text=_("Shown under the article as further reading."),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("When a clinician last checked that the article is correct."),
+    )
+    next_review = models.DateField(
+        _("next review due"),
+        null=True,
+        blank=True,
+        help_text=_("The article list in the admin marks articles past this date."),
+    )
     reviewed_by = models.CharField(
         _("reviewed by"), max_length=120, blank=True, help_text=_("The reviewing clinician's name.")
     )
@@ -108,8 +215,8 @@ class Article(models.Model):
     search_document = models.TextField(editable=False, default="")
     reading_minutes = models.PositiveSmallIntegerField(editable=False, default=0)
 
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -122,18 +229,41 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        for code, _name in settings.LANGUAGES:
-            self._derive_fields(code)
-        super().save(*args, **kwargs)
+        self.fill_slugs()
+        faq_items = list(self.faq_items.all()) if self.pk else []
+        for code in LANGUAGE_CODES:
+            self._derive_text(code, faq_items)
+        self._update_image_renditions()
+        stored_slugs = self._stored_slugs()
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self._remember_old_slugs(stored_slugs)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if self.image:
+            for code in LANGUAGE_CODES:
+                if (code == settings.LANGUAGE_CODE or self.has_translation(code)) and not (
+                    getattr(self, f"image_alt_{code}")
+                ):
+                    errors[f"image_alt_{code}"] = _(
+                        "Describe the image for people who cannot see it."
+                    )
+        if errors:
+            raise ValidationError(errors)
+        self.fill_slugs()
+
+    def get_preview_url(self):
+        return reverse("articles:preview", kwargs={"pk": self.pk})
 
     def is_published(self):
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
 
     is_published.boolean = True
-    is_published.short_description = _("published")
+    is_published.short_description = _("on the site")
 
     def is_due_for_review(self):
         return self.next_review is not None and self.next_review <= timezone.localdate()
@@ -147,31 +277,107 @@ class Article(models.Model):
         )
 
     def missing_translations(self):
-        return [code for code, _name in settings.LANGUAGES if not self.has_translation(code)]
+        return [code for code in LANGUAGE_CODES if not self.has_translation(code)]
 
-    def _derive_fields(self, code):
-        title = getattr(self, f"title_{code}")
-        body = text.sanitize_html(getattr(self, f"body_{code}"))
-        setattr(self, f"body_{code}", body)
-        if title and not getattr(self, f"slug_{code}"):
-            setattr(self, f"slug_{code}", text.transliterated_slug(title)[:200])
-        setattr(self, f"reading_minutes_{code}", text.reading_minutes(body))
-        faq = []
-        if self.pk:
-            for item in self.faq_items.all():
-                faq += [getattr(item, f"question_{code}"), getattr(item, f"answer_{code}")]
-        parts = [title, getattr(self, f"summary_{code}"), text.plain_text(body)]
-        parts += [text.plain_text(part) for part in faq]
-        setattr(self, f"search_document_{code}", text.fold(" ".join(p for p in parts if p)))
+    @property
+    def content_language(self):
+        """The language the article is read in on a page in the current language: the
+        current one when translated, else the language it falls back to."""
+        fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
+        for code in resolution_order(translation.get_language(), fallbacks):
+            if self.has_translation(code):
+                return code
+        return settings.LANGUAGE_CODE
+
+    @property
+    def headings(self):
+        """The (id, text) of each section heading, for the table of contents."""
+        return text.headings(self.body)
+
+    @property
+    def picture(self):
+        """The image's renditions for an <img>: src, srcset, width and height."""
+        sizes = self.image_renditions.get("sizes") if self.image else None
+        if not sizes:
+            return None
+        storage = self.image.storage
+        largest = sizes[-1]
+        return {
+            "src": storage.url(largest["name"]),
+            "srcset": ", ".join(f"{storage.url(s['name'])} {s['width']}w" for s in sizes),
+            "width": largest["width"],
+            "height": largest["height"],
+        }
 
     def refresh_search_document(self):
-        """Re-derive after the FAQ changed (the admin saves inlines after the article)."""
-        for code, _name in settings.LANGUAGES:
-            self._derive_fields(code)
-        fields = [f"search_document_{code}" for code, _name in settings.LANGUAGES]
-        Article.objects.filter(pk=self.pk).update(
-            **{field: getattr(self, field) for field in fields}
-        )
+        """Re-derive the search text after the FAQ changed (the admin saves its inline
+        FAQ items after the article itself)."""
+        faq_items = list(self.faq_items.all())
+        documents = {
+            f"search_document_{code}": self._search_document(code, faq_items)
+            for code in LANGUAGE_CODES
+        }
+        Article.objects.filter(pk=self.pk).update(updated_at=timezone.now(), **documents)
+
+    def fill_slugs(self):
+        for code in LANGUAGE_CODES:
+            title = getattr(self, f"title_{code}")
+            if title and not getattr(self, f"slug_{code}"):
+                base = text.transliterated_slug(title)[:190]
+                setattr(self, f"slug_{code}", _unique_slug(Article, f"slug_{code}", base, self.pk))
+            elif not title:
+                setattr(self, f"slug_{code}", None)
+
+    def _derive_text(self, code, faq_items):
+        body = text.add_heading_ids(text.sanitize_html(getattr(self, f"body_{code}")))
+        setattr(self, f"body_{code}", body)
+        setattr(self, f"reading_minutes_{code}", text.reading_minutes(body))
+        setattr(self, f"search_document_{code}", self._search_document(code, faq_items))
+
+    def _search_document(self, code, faq_items):
+        parts = [
+            getattr(self, f"title_{code}"),
+            getattr(self, f"summary_{code}"),
+            text.plain_text(getattr(self, f"body_{code}")),
+        ]
+        for item in faq_items:
+            parts += [getattr(item, f"question_{code}"), text.plain_text(item.answer_in(code))]
+        return text.fold(" ".join(part for part in parts if part))
+
+    def _update_image_renditions(self):
+        storage = self.image.storage
+        if not self.image:
+            if self.image_renditions:
+                images.delete_renditions(self.image_renditions, storage)
+                self.image_renditions = {}
+            return
+        if not self.image._committed:
+            # Store the upload now (the field would on save) so renditions can be made
+            # before the row is written, and no page shows the article without them.
+            self.image.save(self.image.name, self.image.file, save=False)
+        if self.image_renditions.get("source") != self.image.name:
+            images.delete_renditions(self.image_renditions, storage)
+            self.image.open("rb")
+            try:
+                self.image_renditions = images.make_renditions(self.image, storage)
+            finally:
+                self.image.close()
+
+    def _stored_slugs(self):
+        if self.pk is None:
+            return {}
+        fields = [f"slug_{code}" for code in LANGUAGE_CODES]
+        return Article.objects.filter(pk=self.pk).values(*fields).first() or {}
+
+    def _remember_old_slugs(self, stored_slugs):
+        for code in LANGUAGE_CODES:
+            old, new = stored_slugs.get(f"slug_{code}"), getattr(self, f"slug_{code}")
+            if new:
+                OldSlug.objects.filter(language=code, slug=new).delete()
+            if old and old != new:
+                OldSlug.objects.update_or_create(
+                    language=code, slug=old, defaults={"article": self}
+                )
 
 
 class FAQItem(models.Model):
@@ -179,8 +385,14 @@ class FAQItem(models.Model):
         Article, verbose_name=_("article"), related_name="faq_items", on_delete=models.CASCADE
     )
     question = models.CharField(_("question"), max_length=250)
-    answer = models.TextField(_("answer"))
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    answer = ProseEditorField(
+        _("answer"),
+        config={"extensions": text.ANSWER_EDITOR_EXTENSIONS},
+        sanitize=text.sanitize_html,
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Questions are shown from the lowest number.")
+    )
 
     class Meta:
         ordering = ["order", "pk"]
@@ -191,10 +403,18 @@ class FAQItem(models.Model):
         return self.question
 
     def save(self, *args, **kwargs):
-        for code, _name in settings.LANGUAGES:
-            answer = getattr(self, f"answer_{code}")
-            setattr(self, f"answer_{code}", text.sanitize_html(answer) if answer else answer)
+        for code in LANGUAGE_CODES:
+            setattr(self, f"answer_{code}", text.sanitize_html(getattr(self, f"answer_{code}")))
         super().save(*args, **kwargs)
+        self.article.refresh_search_document()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.article.refresh_search_document()
+        return result
+
+    def answer_in(self, language_code):
+        return getattr(self, f"answer_{language_code}") or ""
 
 
 class OldSlug(models.Model):
@@ -213,8 +433,3 @@ class OldSlug(models.Model):
 
     def __str__(self):
         return f"{self.language}: {self.slug}"
-
-
-def url_in_language(obj, language_code):
-    with translation.override(language_code):
-        return obj.get_absolute_url()

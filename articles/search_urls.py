@@ -1,5 +1,6 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from articles import views
 
 app_name = "search"
-urlpatterns = [path("", TemplateView.as_view(template_name="base.html"), name="search")]
+urlpatterns = [path("", views.SearchView.as_view(), name="search")]

@@ -6,7 +6,8 @@ from articles.models import Article, FAQItem, Topic
 @register(Topic)
 class TopicTranslationOptions(TranslationOptions):
     fields = ("name", "slug", "description")
-    required_languages = ("lt",)
+    required_languages = {"lt": ("name",)}
+    # NULL rather than "" for a missing translation, so unique slugs allow many gaps.
     empty_values = {"slug": None}
 
 

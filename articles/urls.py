@@ -1,12 +1,15 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+
+from articles import feeds, views
 
 app_name = "articles"
 
-# Placeholder views; the articles issue replaces them.
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="base.html"), name="list"),
-    path(_("topics/<slug:slug>/"), TemplateView.as_view(template_name="base.html"), name="topic"),
-    path("<slug:slug>/", TemplateView.as_view(template_name="base.html"), name="detail"),
+    path("", views.ArticleIndexView.as_view(), name="list"),
+    # A slug never holds a dot, so the feed's address cannot clash with an article's.
+    path("feed.xml", feeds.LatestArticlesFeed(), name="feed"),
+    path(_("topics/<slug:slug>/"), views.TopicView.as_view(), name="topic"),
+    path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
+    path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
 ]

@@ -1,0 +1,155 @@
+"""The reading pages: article list, topic, article, search; and the staff-only preview.
+
+Reading pages are the same for every anonymous visitor and are served from the page
+cache; they never touch the session or the user. The preview is the only view here that
+looks at who is asking, and it is never cached.
+"""
+
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import translation
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, ListView
+
+from articles.models import Article, OldSlug, Topic, any_language_slug, url_in_language
+from clinic.page_cache import cache_public_page
+
+ARTICLES_PER_PAGE = 12
+# An article with this many sections or more opens with a table of contents.
+TOC_MIN_HEADINGS = 3
+
+
+class ArticleListView(ListView):
+    """Published articles, newest first, optionally of one topic."""
+
+    template_name = "articles/article_list.html"
+    context_object_name = "articles"
+    paginate_by = ARTICLES_PER_PAGE
+    topic = None
+
+    def get_queryset(self):
+        articles = Article.objects.published().for_listing()
+        if self.topic is not None:
+            articles = articles.filter(topic=self.topic)
+        return articles
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            topics=Topic.objects.all(), current_topic=self.topic, **kwargs
+        )
+
+
+@method_decorator(cache_public_page, name="dispatch")
+class ArticleIndexView(ArticleListView):
+    pass
+
+
+@method_decorator(cache_public_page, name="dispatch")
+class TopicView(ArticleListView):
+    """The article list of one topic, at the topic's address in the current language."""
+
+    def get(self, request, *args, **kwargs):
+        slug = kwargs["slug"]
+        topics = list(Topic.objects.filter(any_language_slug(slug)))
+        if not topics:
+            raise Http404
+        self.topic = next((topic for topic in topics if topic.slug == slug), topics[0])
+        if self.topic.get_absolute_url() != request.path:
+            return redirect(self.topic, permanent=True)
+        return super().get(request, *args, **kwargs)
+
+    def language_url(self, language_code):
+        return url_in_language(self.topic, language_code)
+
+
+class ArticleDetailBase(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return Article.objects.for_listing().prefetch_related(
+            "faq_items",
+            Prefetch("related", queryset=Article.objects.published().for_listing()),
+        )
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        current = translation.get_language()
+        return super().get_context_data(
+            content_language=article.content_language,
+            is_translated=article.content_language == current,
+            show_toc=len(article.headings) >= TOC_MIN_HEADINGS,
+            canonical_url=self.request.build_absolute_uri(
+                url_in_language(article, article.content_language)
+            ),
+            **kwargs,
+        )
+
+
+@method_decorator(cache_public_page, name="dispatch")
+class ArticleDetailView(ArticleDetailBase):
+    """A published article at its address in the current language.
+
+    The slug is looked up in every language: an article not translated into this
+    language is shown at its other-language slug (with a note), a slug of the other
+    language or an old slug redirects permanently to the current address.
+    """
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        url = self.object.get_absolute_url()
+        if url != request.path:
+            return redirect(url, permanent=True)
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_object(self, queryset=None):
+        slug = self.kwargs["slug"]
+        published = self.get_queryset().published()
+        matches = list(published.filter(any_language_slug(slug)))
+        if matches:
+            return next((a for a in matches if a.slug == slug), matches[0])
+        old_slugs = OldSlug.objects.filter(slug=slug, article__in=published.values("pk"))
+        old = old_slugs.filter(language=translation.get_language()).first() or old_slugs.first()
+        if old is None:
+            raise Http404
+        return published.get(pk=old.article_id)
+
+    def language_url(self, language_code):
+        return url_in_language(self.object, language_code)
+
+
+@method_decorator(never_cache, name="dispatch")
+class ArticlePreviewView(LoginRequiredMixin, PermissionRequiredMixin, ArticleDetailBase):
+    """Any article, draft or scheduled, as it will look: for staff who may see articles."""
+
+    permission_required = "articles.view_article"
+
+    def get_login_url(self):
+        return reverse("admin:login")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, **kwargs)
+
+    def language_url(self, language_code):
+        with translation.override(language_code):
+            return self.object.get_preview_url()
+
+
+@method_decorator(cache_public_page, name="dispatch")
+class SearchView(ListView):
+    """Published articles whose text in the current language holds every word of ?q=."""
+
+    template_name = "articles/search.html"
+    context_object_name = "articles"
+    paginate_by = ARTICLES_PER_PAGE
+
+    def get_queryset(self):
+        self.query = self.request.GET.get("q", "").strip()[:200]
+        return Article.objects.published().for_listing().search(self.query)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)
