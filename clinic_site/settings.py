@@ -214,6 +214,9 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "lt"
 MODELTRANSLATION_LANGUAGES = ("lt", "en")
 # A missing English text falls back to the Lithuanian one, never to an empty page.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("lt",), "lt": ("en",)}
+# The admin's language tabs need jQuery UI; modeltranslation would load it from a CDN.
+# A path relative to the static files is served from here (static/vendor/jquery-ui/).
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # --- Static files and uploads ---------------------------------------------------------
 
