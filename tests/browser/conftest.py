@@ -1,0 +1,87 @@
+"""Fixtures for the browser tests.
+
+One headless Debian Chromium for the whole session and a fresh browser context per test,
+against pytest-django's live server serving the site as production does: DEBUG off,
+static files from WhiteNoise with hashed names.
+"""
+
+import pytest
+from playwright.sync_api import sync_playwright
+from pytest_django.live_server_helper import LiveServer
+
+from tests.browser.tools import NuHtmlChecker
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the networking flags Chromium keeps calling home, which this machine refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+TIMEOUT_MS = 15_000
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    """pytest-django's live server, with static files left to WhiteNoise.
+
+    The stock server answers /static/ from the app folders, which know nothing of the
+    hashed names that production pages link to; WhiteNoise serves collectstatic's output.
+    """
+    server = LiveServer("localhost", start=False)
+    server.thread.static_handler = lambda handler: handler
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with pytest.MonkeyPatch.context() as environment:
+        # Between its calls Playwright's sync API leaves an asyncio loop marked as running
+        # in this thread, and Django would then refuse the tests' own ORM calls (fixtures,
+        # factories). The site itself runs in the live server's thread, unaffected.
+        environment.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+
+
+def new_context(browser, live_server, **options):
+    context = browser.new_context(base_url=live_server.url, **options)
+    context.set_default_timeout(TIMEOUT_MS)
+    return context
+
+
+@pytest.fixture
+def context(browser, live_server):
+    """A fresh browser: no cookies, Lithuanian preferred, as most patients' phones are."""
+    context = new_context(browser, live_server, locale="lt-LT")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+@pytest.fixture
+def audit_page(browser, live_server):
+    """A page for axe-core: the site's CSP (script-src 'self') would block the injected
+    script, so this context alone bypasses it. Nothing else runs in it."""
+    context = new_context(browser, live_server, locale="lt-LT", bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def html_checker():
+    checker = NuHtmlChecker()
+    yield checker
+    checker.stop()
