@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from clinic.models import ClinicDetails
@@ -6,10 +8,25 @@ from clinic.models import ClinicDetails
 
 @admin.register(ClinicDetails)
 class ClinicDetailsAdmin(TabbedTranslationAdmin):
+    """The clinic's one row of contact details, Lithuanian and English side by side."""
+
     list_display = ("name", "phone", "email")
+    fieldsets = [
+        (_("Contact"), {"fields": ["name", "phone", "email", "address", "opening_hours"]}),
+        (_("Text on the site"), {"fields": ["contact_sentence", "about"]}),
+    ]
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not ClinicDetails.objects.exists()
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def changelist_view(self, request, extra_context=None):
+        """There is only one row: go straight to it (or to adding it)."""
+        details = ClinicDetails.objects.first()
+        if details and self.has_view_or_change_permission(request, details):
+            return redirect("admin:clinic_clinicdetails_change", details.pk)
+        if details is None and self.has_add_permission(request):
+            return redirect("admin:clinic_clinicdetails_add")
+        return super().changelist_view(request, extra_context)

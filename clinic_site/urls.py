@@ -25,7 +25,8 @@ urlpatterns += i18n_patterns(
     path("", clinic_views.HomeView.as_view(), name="home"),
     path(_("articles/"), include("articles.urls")),
     path(_("search/"), include("articles.search_urls")),
-    path(_("registration/"), include("registration.urls")),
+    # registration/ (the form) and privacy/ (the privacy notice): see registration/urls.py.
+    path("", include("registration.urls")),
 )
 
 if settings.SERVE_MEDIA:

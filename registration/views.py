@@ -1,0 +1,88 @@
+from functools import partial
+
+from django.db import transaction
+from django.http import Http404, HttpResponseRedirect
+from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.generic import FormView, TemplateView
+
+from articles.models import Article
+from clinic.models import ClinicDetails
+from clinic.page_cache import cache_public_page
+from registration.forms import AppointmentRequestForm
+from registration.models import AppointmentRequest, PrivacyNotice
+from registration.notifications import notify_reception
+from registration.spam import RateLimit
+
+
+@method_decorator(never_cache, name="dispatch")
+class AppointmentRequestView(FormView):
+    """The appointment request form: the one public page with a (CSRF) cookie."""
+
+    form_class = AppointmentRequestForm
+    template_name = "appointments/request_form.html"
+    success_url = reverse_lazy("registration:thanks")
+
+    def get_initial(self):
+        """A patient who came from an article is asked about it, in their language."""
+        initial = super().get_initial()
+        article_pk = self.request.GET.get("article", "")
+        if article_pk.isdigit():
+            article = Article.objects.published().filter(pk=article_pk).first()
+            if article:
+                initial["topic"] = article.title
+        return initial
+
+    def form_valid(self, form):
+        if form.already_sent:
+            return self.redirect_to_thanks()
+        rate_limit = RateLimit(self.request)
+        if rate_limit.is_exceeded():
+            form.refuse(self.rate_limit_message(), code="rate_limited")
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        appointment_request = form.save()
+        rate_limit.count()
+        if appointment_request and appointment_request.status == AppointmentRequest.Status.NEW:
+            # Sent once the request is safely stored; a failure is recorded and retried.
+            transaction.on_commit(partial(notify_reception, appointment_request))
+        return self.redirect_to_thanks()
+
+    def redirect_to_thanks(self):
+        # 303 See Other: the browser fetches the thank-you page with GET, and a reload
+        # of it sends nothing again.
+        response = HttpResponseRedirect(self.get_success_url())
+        response.status_code = 303
+        return response
+
+    def rate_limit_message(self):
+        phone = ClinicDetails.objects.current().phone
+        if phone:
+            return _(
+                "We have received several requests from your connection in a short time, "
+                "so we cannot accept another one right now. Please call us on %(phone)s, "
+                "or try again in an hour."
+            ) % {"phone": phone}
+        return _(
+            "We have received several requests from your connection in a short time, "
+            "so we cannot accept another one right now. Please try again in an hour."
+        )
+
+
+@method_decorator(never_cache, name="dispatch")
+class ThanksView(TemplateView):
+    """After a request: when to expect a call. It knows nothing about whose request."""
+
+    template_name = "appointments/thanks.html"
+
+
+@method_decorator(cache_public_page, name="dispatch")
+class PrivacyNoticeView(TemplateView):
+    template_name = "appointments/privacy_notice.html"
+
+    def get_context_data(self, **kwargs):
+        notice = PrivacyNotice.objects.current()
+        if notice is None:
+            raise Http404("No privacy notice is in force.")
+        return super().get_context_data(notice=notice, **kwargs)

@@ -1,0 +1,33 @@
+import pytest
+
+from tests.registration.factories import PrivacyNoticeFactory, StaffUserFactory
+
+
+@pytest.fixture
+def privacy_notice(db):
+    return PrivacyNoticeFactory(version="2026-11-22")
+
+
+@pytest.fixture
+def receptionist(db):
+    return StaffUserFactory(groups=["Reception"])
+
+
+@pytest.fixture
+def editor(db):
+    # The Editors group comes from the articles app's data migration.
+    return StaffUserFactory(groups=["Editors"])
+
+
+@pytest.fixture
+def superuser(db):
+    return StaffUserFactory(is_superuser=True)
+
+
+@pytest.fixture
+def login(client):
+    def log_in(user):
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return log_in
