@@ -81,6 +81,14 @@ class Topic(models.Model):
                 setattr(self, f"slug_{code}", _unique_slug(Topic, f"slug_{code}", base, self.pk))
 
 
+def _untranslated(language_code):
+    empty = models.Q()
+    for field in ("title", "body"):
+        empty |= models.Q(**{f"{field}_{language_code}__isnull": True})
+        empty |= models.Q(**{f"{field}_{language_code}": ""})
+    return empty
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Articles a patient may read: published, with a publish date already past."""
@@ -95,11 +103,13 @@ class ArticleQuerySet(models.QuerySet):
 
     def translated_into(self, language_code):
         """Articles with a title and body written in this language."""
-        empty = models.Q(**{f"title_{language_code}__isnull": True})
-        for field in ("title", "body"):
-            empty |= models.Q(**{f"{field}_{language_code}__isnull": True})
-            empty |= models.Q(**{f"{field}_{language_code}": ""})
-        return self.exclude(empty)
+        return self.exclude(_untranslated(language_code))
+
+    def missing_translation(self, language_code):
+        return self.filter(_untranslated(language_code))
+
+    def due_for_review(self):
+        return self.filter(next_review__lte=timezone.localdate())
 
     def search(self, query):
         """Articles whose text in the current language holds every word of the query,

@@ -26,7 +26,7 @@ EDITOR_EXTENSIONS = {
     "Blockquote": True,
     "Bold": True,
     "Italic": True,
-    "Link": {"enableTarget": False, "protocols": sorted(ALLOWED_URL_SCHEMES)},
+    "Link": {"enableTarget": False},
     "History": True,
 }
 ANSWER_EDITOR_EXTENSIONS = {

@@ -1,0 +1,167 @@
+from csp.constants import NONCE
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from js_asset import Media
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+
+from articles.models import LANGUAGE_CODES, Article, FAQItem, Topic
+
+
+class RichTextAdminMixin:
+    """Lets the rich-text editor run under the site's Content-Security-Policy.
+
+    The editor loads its modules through an inline import map, which `script-src
+    'self'` blocks: the change form gives that one element this response's CSP nonce,
+    and the policy of this response alone allows it. The editor (Tiptap) also adds its
+    base stylesheet as a <style> element, allowed by its hash.
+    """
+
+    # sha256 of Tiptap's injected stylesheet in django-prose-editor 0.28.0; a new version
+    # of the editor may change it (the browser then reports the new hash).
+    EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["media"] = Media.from_media(context["media"], nonce=str(request.csp_nonce))
+        response = super().render_change_form(request, context, *args, **kwargs)
+        response._csp_update = {"script-src": [NONCE], "style-src": [self.EDITOR_STYLE_HASH]}
+        return response
+
+
+class TranslationFilter(admin.SimpleListFilter):
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        choices = [("complete", _("Complete"))]
+        for code in LANGUAGE_CODES:
+            choices.append((code, _("Missing: %(language)s") % {"language": code.upper()}))
+        return choices
+
+    def queryset(self, request, queryset):
+        if self.value() == "complete":
+            for code in LANGUAGE_CODES:
+                queryset = queryset.translated_into(code)
+            return queryset
+        if self.value() in LANGUAGE_CODES:
+            return queryset.missing_translation(self.value())
+        return queryset
+
+
+class ReviewFilter(admin.SimpleListFilter):
+    title = _("review")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("due", _("Past the review date"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "due":
+            return queryset.due_for_review()
+        return queryset
+
+
+class FAQItemInline(TranslationStackedInline):
+    model = FAQItem
+    extra = 0
+    fields = ("question", "answer", "order")
+
+
+@admin.register(Article)
+class ArticleAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
+    list_display = ("title", "publishing_status", "translation_status", "review_status", "topic")
+    list_filter = ("status", "topic", TranslationFilter, ReviewFilter, "featured")
+    list_select_related = ("topic",)
+    search_fields = ("title_lt", "title_en", "summary_lt", "summary_en", "slug_lt", "slug_en")
+    date_hierarchy = "publish_at"
+    autocomplete_fields = ("related",)
+    prepopulated_fields = {"slug": ("title",)}
+    inlines = [FAQItemInline]
+    actions = ["publish", "make_draft"]
+    fieldsets = [
+        (None, {"fields": ("title", "slug", "summary", "body")}),
+        (_("Image"), {"fields": ("image", "image_alt")}),
+        (
+            _("Publishing"),
+            {"fields": ("status", "publish_at", "topic", "featured", "order", "related")},
+        ),
+        (
+            _("Clinical review"),
+            {"fields": ("last_reviewed", "next_review", "reviewed_by", "reviewer_role")},
+        ),
+    ]
+
+    def view_on_site(self, obj):
+        # A draft or scheduled article is not on the site yet: show its preview.
+        return obj.get_absolute_url() if obj.is_published() else obj.get_preview_url()
+
+    @admin.display(description=_("status"), ordering="publish_at")
+    def publishing_status(self, obj):
+        date = formats.date_format(timezone.localtime(obj.publish_at), "SHORT_DATETIME_FORMAT")
+        if obj.status == Article.Status.DRAFT:
+            return _("Draft")
+        if obj.is_published():
+            return _("Published %(date)s") % {"date": date}
+        return format_html("<strong>{}</strong>", _("Scheduled for %(date)s") % {"date": date})
+
+    @admin.display(description=_("translation"))
+    def translation_status(self, obj):
+        missing = obj.missing_translations()
+        if not missing:
+            return format_html('<span title="{}">✓</span>', _("Complete"))
+        return format_html(
+            "<strong>⚠ {}</strong>",
+            _("Missing: %(languages)s") % {"languages": ", ".join(c.upper() for c in missing)},
+        )
+
+    @admin.display(description=_("next review"), ordering="next_review")
+    def review_status(self, obj):
+        if obj.next_review is None:
+            return "–"
+        date = formats.date_format(obj.next_review, "SHORT_DATE_FORMAT")
+        if obj.is_due_for_review():
+            return format_html(
+                "<strong>⚠ {}</strong>", _("Overdue since %(date)s") % {"date": date}
+            )
+        return date
+
+    @admin.action(description=_("Publish the selected articles"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, Article.Status.PUBLISHED)
+
+    @admin.action(description=_("Turn the selected articles into drafts"), permissions=["change"])
+    def make_draft(self, request, queryset):
+        self._set_status(request, queryset, Article.Status.DRAFT)
+
+    def _set_status(self, request, queryset, status):
+        # Saved one by one, so that each save clears the page cache and keeps the
+        # derived fields right.
+        articles = list(queryset)
+        for article in articles:
+            article.status = status
+            article.save()
+        count = len(articles)
+        self.message_user(
+            request,
+            ngettext("%(count)d article changed.", "%(count)d articles changed.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Topic)
+class TopicAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "order", "article_count")
+    list_editable = ("order",)
+    search_fields = ("name_lt", "name_en")
+    prepopulated_fields = {"slug": ("name",)}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description=_("articles"), ordering="article_count")
+    def article_count(self, obj):
+        return obj.article_count
