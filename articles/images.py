@@ -24,8 +24,7 @@ def make_renditions(image_file, storage):
     with Image.open(image_file) as original:
         picture = ImageOps.exif_transpose(original)
         picture = picture.convert("RGBA" if _has_transparency(picture) else "RGB")
-        widths = [width for width in RENDITION_WIDTHS if width < picture.width]
-        widths.append(min(picture.width, RENDITION_WIDTHS[-1]))
+        widths = sorted({min(width, picture.width) for width in RENDITION_WIDTHS})
         stem = PurePosixPath(image_file.name).stem
         sizes = []
         for width in widths:
