@@ -233,7 +233,7 @@ def test_what_the_patient_sent_cannot_be_changed_in_the_admin(login, receptionis
 def test_change_page_shows_the_patient_phone_readably(login, receptionist):
     request = AppointmentRequestFactory(phone="+37060226118")
     content = login(receptionist).get(change_url(request)).content.decode()
-    assert "+370 602 26118" in content
+    assert "+370\u00a0602\u00a026118" in content
 
 
 # --- CSV export ---------------------------------------------------------------------
@@ -312,7 +312,7 @@ def test_an_erased_request_shows_no_trace_of_the_patient_in_the_list(login, rece
     run_action(client, "erase_personal_data", request, confirmed="yes")
     content = client.get(changelist_url()).content.decode()
     assert "Ona Onaitė" not in content
-    assert f"Erased request no. {request.pk}" in content
+    assert "(erased)" in content
 
 
 def test_admin_history_names_a_request_by_number_not_by_patient(login, receptionist):
