@@ -48,8 +48,9 @@ serve: $(VENV)/.runtime-installed translations | var
 	$(SERVE_ENV) PORT=$(PORT) $(BIN)/gunicorn --config gunicorn.conf.py clinic_site.wsgi
 
 ## What the browser tests need: Debian's Chromium, and Java for the HTML checker (vnu),
-## installed when missing and running as root; axe-core from npm, reinstalled whenever
-## package-lock.json is newer than node_modules.
+## installed when missing and running as root; axe-core and the HTML checker's jar (vnu-jar)
+## from npm, reinstalled whenever package-lock.json is newer than node_modules (no install
+## scripts: vnu-jar's would fetch a Java the machine already has).
 browser-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
@@ -64,7 +65,7 @@ browser-deps:
 	    exit 1; \
 	  fi; \
 	fi
-	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
+	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --ignore-scripts --no-audit --no-fund
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

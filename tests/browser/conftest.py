@@ -5,11 +5,15 @@ against pytest-django's live server serving the site as production does: DEBUG o
 static files from WhiteNoise with hashed names.
 """
 
+from types import SimpleNamespace
+
 import pytest
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
+from tests.articles.factories import ArticleFactory, FAQItemFactory, TopicFactory
 from tests.browser.tools import NuHtmlChecker
+from tests.registration.factories import PrivacyNoticeFactory
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the networking flags Chromium keeps calling home, which this machine refuses.
@@ -85,3 +89,29 @@ def html_checker():
     checker = NuHtmlChecker()
     yield checker
     checker.stop()
+
+
+@pytest.fixture(autouse=True)
+def form_fill_time_check_off(settings):
+    """The form turns away anything sent back within a few seconds, as robots do; a test
+    types faster than any patient. Every other spam check stays on."""
+    settings.REGISTRATION_MIN_FILL_SECONDS = 0
+
+
+@pytest.fixture
+def site_content(clinic):
+    """A small site: two topics, a featured article with an image, FAQ and a related
+    article, another article, and the privacy notice."""
+    trigger_points, ultrasound = TopicFactory(), TopicFactory()
+    related = ArticleFactory(topic=ultrasound)
+    article = ArticleFactory(topic=trigger_points, with_image=True, featured=True)
+    FAQItemFactory.create_batch(2, article=article)
+    article.related.set([related])
+    article.refresh_search_document()
+    return SimpleNamespace(
+        clinic=clinic,
+        article=article,
+        related=related,
+        topics=[trigger_points, ultrasound],
+        privacy_notice=PrivacyNoticeFactory(),
+    )
