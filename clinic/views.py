@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.utils.decorators import method_decorator
@@ -24,6 +25,8 @@ class HomeView(TemplateView):
 class RobotsView(TemplateView):
     template_name = "robots.txt"
     content_type = "text/plain"
+    # Without it the template's "Disallow: /{{ admin_url }}" would shut out the whole site.
+    extra_context = {"admin_url": settings.ADMIN_URL}
 
 
 @never_cache
