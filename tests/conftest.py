@@ -1,6 +1,7 @@
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
+from django.test import override_settings
 
 from tests.clinic.factories import ClinicDetailsFactory
 
@@ -8,11 +9,22 @@ from tests.clinic.factories import ClinicDetailsFactory
 @pytest.fixture(scope="session", autouse=True)
 def collected_static_files(tmp_path_factory):
     """Tests run as production does, with hashed static file names, so they need
-    collectstatic's manifest. WhiteNoise reads STATIC_ROOT at the first request."""
+    collectstatic's manifest. WhiteNoise reads STATIC_ROOT at the first request.
+
+    Production also pre-compresses every file (gzip and Brotli); that takes most of a
+    minute and changes no page, so the tests keep the hashing and skip the compressing.
+    """
     from django.conf import settings
 
-    settings.STATIC_ROOT = tmp_path_factory.mktemp("static")
+    hashed_only = {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"}
+    override = override_settings(
+        STATIC_ROOT=tmp_path_factory.mktemp("static"),
+        STORAGES={**settings.STORAGES, "staticfiles": hashed_only},
+    )
+    override.enable()
     call_command("collectstatic", interactive=False, verbosity=0)
+    yield
+    override.disable()
 
 
 @pytest.fixture(autouse=True)
