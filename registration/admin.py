@@ -60,16 +60,16 @@ class NotificationFilter(admin.SimpleListFilter):
 
 @admin.register(AppointmentRequest)
 class AppointmentRequestAdmin(admin.ModelAdmin):
+    # Few, short columns: the list has to fit beside the filters on a desk screen.
     list_display = [
         "created_at",
         "patient_name",
         "phone_for_people",
-        "preferred_time",
-        "language",
+        "call_time",
+        "language_code",
         "status",
         "waiting_too_long",
         "notification",
-        "handled_by",
     ]
     list_display_links = ["created_at", "patient_name"]
     list_filter = [
@@ -79,7 +79,6 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         "language",
         "preferred_time",
     ]
-    list_select_related = ["handled_by"]
     # How many requests each filter choice holds, e.g. "New (3)", without a click.
     show_facets = admin.ShowFacets.ALWAYS
     date_hierarchy = "created_at"
@@ -173,11 +172,20 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         # Kept on one line: a phone number broken over lines is easy to misdial.
         return obj.phone_for_people.replace(" ", "\u00a0")
 
-    @admin.display(boolean=True, description=_("waiting > 1 working day"))
-    def waiting_too_long(self, obj):
-        return obj.is_waiting_too_long()
+    @admin.display(description=_("call"), ordering="preferred_time")
+    def call_time(self, obj):
+        return obj.get_preferred_time_display()
 
-    @admin.display(description=_("e-mail to reception"))
+    @admin.display(description=_("lang."), ordering="language")
+    def language_code(self, obj):
+        return obj.language.upper()
+
+    @admin.display(description=_("waiting"))
+    def waiting_too_long(self, obj):
+        # Only the late ones are marked, so they stand out.
+        return gettext("⚠ late") if obj.is_waiting_too_long() else ""
+
+    @admin.display(description=_("e-mail"))
     def notification(self, obj):
         if obj.notification_sent_at:
             return gettext("sent")

@@ -143,6 +143,7 @@ def test_requests_waiting_more_than_a_working_day_are_marked_and_filterable(logi
     client = login(receptionist)
     content = client.get(changelist_url()).content.decode()
     assert "(1 waiting more than one working day)" in content
+    assert content.count("⚠ late") == 1
     filtered = client.get(changelist_url(), {"waiting": "too-long"}).content.decode()
     assert "Laukia seniai" in filtered
     assert "Ką tik atėjo" not in filtered
