@@ -8,14 +8,16 @@ static files from WhiteNoise with hashed names.
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth.hashers import make_password
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
 from tests.articles.factories import ArticleFactory, FAQItemFactory, TopicFactory
 from tests.browser.tools import NuHtmlChecker
-from tests.registration.factories import PrivacyNoticeFactory
+from tests.registration.factories import PrivacyNoticeFactory, StaffUserFactory
 
 CHROMIUM = "/usr/bin/chromium"
+STAFF_PASSWORD = "a-long-staff-passphrase-for-tests"
 # Without the networking flags Chromium keeps calling home, which this machine refuses.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -56,32 +58,45 @@ def browser():
             chromium.close()
 
 
-def new_context(browser, live_server, **options):
-    context = browser.new_context(base_url=live_server.url, **options)
-    context.set_default_timeout(TIMEOUT_MS)
-    return context
+@pytest.fixture
+def open_page(browser, live_server):
+    """Opens a page in a fresh browser (context): no cookies, Lithuanian preferred unless
+    a locale is given, as most patients' phones are."""
+    contexts = []
+
+    def open_new(locale="lt-LT", **options):
+        context = browser.new_context(base_url=live_server.url, locale=locale, **options)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_new
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture
-def context(browser, live_server):
-    """A fresh browser: no cookies, Lithuanian preferred, as most patients' phones are."""
-    context = new_context(browser, live_server, locale="lt-LT")
-    yield context
-    context.close()
+def page(open_page):
+    return open_page()
 
 
 @pytest.fixture
-def page(context):
-    return context.new_page()
-
-
-@pytest.fixture
-def audit_page(browser, live_server):
+def audit_page(open_page):
     """A page for axe-core: the site's CSP (script-src 'self') would block the injected
-    script, so this context alone bypasses it. Nothing else runs in it."""
-    context = new_context(browser, live_server, locale="lt-LT", bypass_csp=True)
-    yield context.new_page()
-    context.close()
+    script, so this browser alone bypasses it. Nothing else runs in it."""
+    return open_page(bypass_csp=True)
+
+
+@pytest.fixture
+def staff_member():
+    """Makes a member of staff in the given groups who logs in with STAFF_PASSWORD."""
+
+    def make(*groups, **fields):
+        return StaffUserFactory(
+            groups=list(groups), password=make_password(STAFF_PASSWORD), **fields
+        )
+
+    return make
 
 
 @pytest.fixture(scope="session")

@@ -72,3 +72,12 @@ AUDITED_PAGES = {
     "registration-errors": registration_with_errors,
     "thanks": thanks,
 }
+
+
+def log_into_admin(page, user, password):
+    page.goto("/admin/login/?next=/admin/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", password)
+    with page.expect_navigation():
+        page.click("#login-form [type=submit]")
+    assert page.url.endswith("/admin/"), "logged in"

@@ -37,6 +37,20 @@ def axe_violations(page):
     ]
 
 
+def record_errors(page):
+    """A list that fills with what the browser complains about on this page: script
+    errors and console errors, among them every resource the CSP refused."""
+    errors = []
+    page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(f"console: {message.text}") if message.type == "error" else None
+        ),
+    )
+    return errors
+
+
 def save_screenshots(page, name):
     """Full-page screenshots at desktop and phone widths, under artifacts/screenshots/."""
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
