@@ -1,0 +1,69 @@
+"""The clinic's contact details: one row, edited in both languages, shown everywhere."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+
+from clinic.models import ClinicDetails
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    user = get_user_model().objects.create_superuser("boss")
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+def test_the_list_goes_straight_to_the_one_row(admin_client, clinic):
+    response = admin_client.get(reverse("admin:clinic_clinicdetails_changelist"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:clinic_clinicdetails_change", args=[clinic.pk])
+
+
+def test_before_any_details_exist_the_list_offers_to_add_them(admin_client):
+    response = admin_client.get(reverse("admin:clinic_clinicdetails_changelist"))
+    assert response["Location"] == reverse("admin:clinic_clinicdetails_add")
+
+
+def test_a_second_row_cannot_be_added_nor_the_first_deleted(admin_client, clinic):
+    assert admin_client.get(reverse("admin:clinic_clinicdetails_add")).status_code == 403
+    delete_url = reverse("admin:clinic_clinicdetails_delete", args=[clinic.pk])
+    assert admin_client.get(delete_url).status_code == 403
+
+
+def test_details_are_edited_in_lithuanian_and_english(admin_client, clinic):
+    content = admin_client.get(
+        reverse("admin:clinic_clinicdetails_change", args=[clinic.pk])
+    ).content.decode()
+    for field in ["name", "address", "opening_hours", "contact_sentence", "about"]:
+        assert f'name="{field}_lt"' in content
+        assert f'name="{field}_en"' in content
+    assert 'name="phone"' in content
+
+
+def test_a_new_phone_number_shows_at_once_in_every_contact_block(admin_client, clinic):
+    patient = Client()
+    assert 'href="tel:+37060226118"' in patient.get("/en/").content.decode()  # now cached
+    form = {
+        "name_lt": clinic.name_lt,
+        "name_en": clinic.name_en,
+        "phone": "8 611 22333",
+        "email": clinic.email,
+        "address_lt": clinic.address_lt,
+        "address_en": clinic.address_en,
+        "opening_hours_lt": clinic.opening_hours_lt,
+        "opening_hours_en": clinic.opening_hours_en,
+        "contact_sentence_lt": clinic.contact_sentence_lt,
+        "contact_sentence_en": clinic.contact_sentence_en,
+        "about_lt": clinic.about_lt,
+        "about_en": clinic.about_en,
+    }
+    response = admin_client.post(
+        reverse("admin:clinic_clinicdetails_change", args=[clinic.pk]), form
+    )
+    assert response.status_code == 302
+    assert ClinicDetails.objects.get().phone == "8 611 22333"
+    assert 'href="tel:+37061122333"' in patient.get("/en/").content.decode()
