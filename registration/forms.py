@@ -121,7 +121,8 @@ class AppointmentRequestForm(forms.ModelForm):
         if self.stamp.is_expired():
             self._send_back(_("This form was open for a long time."), "stamp_expired")
         elif self.stamp.is_too_fresh():
-            # A person would not notice this; a robot posting at once would.
+            # Faster than anyone fills a form in: most likely a robot. A person who
+            # autofilled it just sends it again, and the stamp is older by then.
             self.add_error(None, ValidationError(SEND_AGAIN, code="too_fast"))
         return cleaned_data
 
