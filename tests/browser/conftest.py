@@ -88,8 +88,12 @@ def audit_page(open_page):
 
 
 @pytest.fixture
-def staff_member():
-    """Makes a member of staff in the given groups who logs in with STAFF_PASSWORD."""
+def staff_member(django_db_serialized_rollback):
+    """Makes a member of staff in the given groups who logs in with STAFF_PASSWORD.
+
+    The groups (Editors, Reception) come from data migrations, which the live server's
+    transactional tests flush away: a serialized rollback brings them back first.
+    """
 
     def make(*groups, **fields):
         return StaffUserFactory(

@@ -41,13 +41,14 @@ def record_errors(page):
     """A list that fills with what the browser complains about on this page: script
     errors and console errors, among them every resource the CSP refused."""
     errors = []
+
+    def on_console(message):
+        # The admin's pages name no icon, so Chromium asks for /favicon.ico and gets a 404.
+        if message.type == "error" and not message.location["url"].endswith("/favicon.ico"):
+            errors.append(f"console: {message.text} ({message.location['url']})")
+
     page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
-    page.on(
-        "console",
-        lambda message: (
-            errors.append(f"console: {message.text}") if message.type == "error" else None
-        ),
-    )
+    page.on("console", on_console)
     return errors
 
 
