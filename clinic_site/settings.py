@@ -197,8 +197,7 @@ AXES_FAILURE_LIMIT = env_int("DJANGO_AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("DJANGO_AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "clinic.client.client_address"
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 # Axes would otherwise log user names and IP addresses.
 AXES_VERBOSE = False
@@ -275,12 +274,14 @@ REGISTRATION_MIN_FILL_SECONDS = env_int("DJANGO_REGISTRATION_MIN_FILL_SECONDS", 
 # Closed and spam requests are anonymised or deleted this many days after handling.
 REGISTRATION_RETENTION_DAYS = env_int("DJANGO_REGISTRATION_RETENTION_DAYS", 180)
 # Reverse proxies in front of the site, to find the client's address for the rate limit.
-REGISTRATION_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
 
 # --- Security -------------------------------------------------------------------------
 
 # The site runs behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many trusted proxies append to X-Forwarded-For; the client's address is the one the
+# outermost of them saw (clinic/client.py).
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("DJANGO_CSRF_COOKIE_SECURE", not DEBUG)

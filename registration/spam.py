@@ -20,6 +20,8 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
+from clinic.client import client_address
+
 STAMP_SALT = "registration.form-stamp"
 # A form left open longer than this is sent back to the patient to send again.
 STAMP_MAX_AGE_SECONDS = 24 * 60 * 60
@@ -55,19 +57,6 @@ class FormStamp:
 
     def is_too_fresh(self):
         return self.age() < settings.REGISTRATION_MIN_FILL_SECONDS
-
-
-def client_address(request):
-    """The visitor's address: REMOTE_ADDR, or the one the outermost of
-    REGISTRATION_PROXY_COUNT trusted proxies saw (the last entries of X-Forwarded-For
-    are theirs to write; anything before them the client could have made up)."""
-    proxies = settings.REGISTRATION_PROXY_COUNT
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        hops = [hop.strip() for hop in forwarded.split(",")]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_fingerprint(address):
