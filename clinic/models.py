@@ -1,7 +1,11 @@
 import phonenumbers
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+
+from articles import text
 
 
 class ClinicDetailsQuerySet(models.QuerySet):
@@ -32,8 +36,12 @@ class ClinicDetails(models.Model):
         max_length=240,
         help_text=_("The invitation at the end of every article, e.g. “Register by phone…”."),
     )
-    about = models.TextField(
-        _("about the clinic"), blank=True, help_text=_("A short text for the home page.")
+    about = ProseEditorField(
+        _("about the clinic"),
+        blank=True,
+        config={"extensions": text.EDITOR_EXTENSIONS},
+        sanitize=text.sanitize_html,
+        help_text=_("A short text for the home page."),
     )
 
     objects = ClinicDetailsQuerySet.as_manager()
@@ -44,6 +52,12 @@ class ClinicDetails(models.Model):
 
     def __str__(self):
         return self.name or str(_("Clinic details"))
+
+    def save(self, *args, **kwargs):
+        # The home page shows this text as HTML: whatever was pasted, no script survives.
+        for code, _name in settings.LANGUAGES:
+            setattr(self, f"about_{code}", text.sanitize_html(getattr(self, f"about_{code}")))
+        super().save(*args, **kwargs)
 
     def clean(self):
         try:
