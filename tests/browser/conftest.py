@@ -59,9 +59,16 @@ def browser():
 
 
 @pytest.fixture
-def open_page(browser, live_server):
+def open_page(browser, live_server, django_db_serialized_rollback):
     """Opens a page in a fresh browser (context): no cookies, Lithuanian preferred unless
-    a locale is given, as most patients' phones are."""
+    a locale is given, as most patients' phones are.
+
+    Tests against the live server are transactional: the database is emptied after each,
+    data migrations' rows (the Editors and Reception groups) included. A serialized
+    rollback puts those back before each test. Every such test must use it: the flush
+    after one that does not re-creates content types under new ids, which the next
+    restore would collide with.
+    """
     contexts = []
 
     def open_new(locale="lt-LT", **options):
@@ -88,12 +95,8 @@ def audit_page(open_page):
 
 
 @pytest.fixture
-def staff_member(django_db_serialized_rollback):
-    """Makes a member of staff in the given groups who logs in with STAFF_PASSWORD.
-
-    The groups (Editors, Reception) come from data migrations, which the live server's
-    transactional tests flush away: a serialized rollback brings them back first.
-    """
+def staff_member():
+    """Makes a member of staff in the given groups who logs in with STAFF_PASSWORD."""
 
     def make(*groups, **fields):
         return StaffUserFactory(
