@@ -2,15 +2,21 @@
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
-from tests.security.factories import STAFF_PASSWORD, StaffUserFactory
+from tests.registration.factories import StaffUserFactory
 
 pytestmark = pytest.mark.django_db
 
 BEHIND_TLS_PROXY = {"x-forwarded-proto": "https"}
 LOGIN_URL = "/admin/login/?next=/admin/"
+STAFF_PASSWORD = "a-long-staff-passphrase-for-tests"
+
+
+def staff_user():
+    return StaffUserFactory(password=make_password(STAFF_PASSWORD))
 
 
 def log_in(client, username, password=STAFF_PASSWORD):
@@ -26,7 +32,7 @@ def fail_to_log_in(client, username, times):
 
 
 def test_a_few_wrong_passwords_still_let_the_right_one_in(client):
-    user = StaffUserFactory()
+    user = staff_user()
     fail_to_log_in(client, user.username, settings.AXES_FAILURE_LIMIT - 1)
     response = log_in(client, user.username)
     assert response.status_code == 302
@@ -34,7 +40,7 @@ def test_a_few_wrong_passwords_still_let_the_right_one_in(client):
 
 
 def test_admin_login_is_locked_after_repeated_failures(client):
-    user = StaffUserFactory()
+    user = staff_user()
     response = fail_to_log_in(client, user.username, settings.AXES_FAILURE_LIMIT)
     assert response.status_code == 429
     response = log_in(client, user.username)
@@ -43,15 +49,15 @@ def test_admin_login_is_locked_after_repeated_failures(client):
 
 
 def test_locked_out_staff_see_a_page_that_says_why(client):
-    user = StaffUserFactory()
+    user = staff_user()
     response = fail_to_log_in(client, user.username, settings.AXES_FAILURE_LIMIT)
     assert "Too many failed login attempts" in response.content.decode()
     assert response["X-Robots-Tag"] == "noindex, nofollow"
 
 
 def test_a_lockout_does_not_stop_a_colleague_at_the_same_desk(client):
-    locked = StaffUserFactory()
-    colleague = StaffUserFactory()
+    locked = staff_user()
+    colleague = staff_user()
     fail_to_log_in(client, locked.username, settings.AXES_FAILURE_LIMIT)
     assert log_in(client, colleague.username).status_code == 302
 
@@ -61,7 +67,7 @@ def test_staff_sessions_last_at_most_a_working_day():
 
 
 def test_staff_session_cookie_ends_with_the_browser_and_is_protected(client):
-    response = log_in(client, StaffUserFactory().username)
+    response = log_in(client, staff_user().username)
     cookie = response.cookies[settings.SESSION_COOKIE_NAME]
     assert cookie["expires"] == ""
     assert cookie["max-age"] == ""
@@ -71,7 +77,7 @@ def test_staff_session_cookie_ends_with_the_browser_and_is_protected(client):
 
 
 def test_an_expired_staff_session_must_log_in_again(client):
-    log_in(client, StaffUserFactory().username)
+    log_in(client, staff_user().username)
     assert client.get("/admin/", headers=BEHIND_TLS_PROXY).status_code == 200
     Session.objects.update(expire_date=timezone.now() - timezone.timedelta(seconds=1))
     response = client.get("/admin/", headers=BEHIND_TLS_PROXY)
