@@ -8,6 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from tests.registration.factories import StaffUserFactory
+
 pytestmark = pytest.mark.django_db
 
 BEHIND_TLS_PROXY = {"x-forwarded-proto": "https"}
@@ -92,3 +94,15 @@ def test_csrf_cookie_is_secure_http_only_and_same_site(client):
     assert cookie["secure"] is True
     assert cookie["httponly"] is True
     assert cookie["samesite"] == "Lax"
+
+
+def test_the_admin_rich_text_editor_runs_on_a_nonce_not_on_unsafe_inline(client):
+    client.force_login(
+        StaffUserFactory(is_superuser=True), backend="django.contrib.auth.backends.ModelBackend"
+    )
+    response = client.get("/admin/articles/article/add/", headers=BEHIND_TLS_PROXY)
+    policy = parse_csp(response["Content-Security-Policy"])
+    assert response.status_code == 200
+    assert "'self'" in policy["script-src"]
+    assert [source for source in policy["script-src"] if source.startswith("'nonce-")]
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
