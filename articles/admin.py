@@ -1,34 +1,13 @@
-from csp.constants import NONCE
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from articles.models import LANGUAGE_CODES, Article, FAQItem, Topic
-
-
-class RichTextAdminMixin:
-    """Lets the rich-text editor run under the site's Content-Security-Policy.
-
-    The editor loads its modules through an inline import map, which `script-src
-    'self'` blocks: the change form gives that one element this response's CSP nonce,
-    and the policy of this response alone allows it. The editor (Tiptap) also adds its
-    base stylesheet as a <style> element, allowed by its hash.
-    """
-
-    # sha256 of Tiptap's injected stylesheet in django-prose-editor 0.28.0; a new version
-    # of the editor may change it (the browser then reports the new hash).
-    EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
-
-    def render_change_form(self, request, context, *args, **kwargs):
-        context["media"] = Media.from_media(context["media"], nonce=str(request.csp_nonce))
-        response = super().render_change_form(request, context, *args, **kwargs)
-        response._csp_update = {"script-src": [NONCE], "style-src": [self.EDITOR_STYLE_HASH]}
-        return response
+from clinic.rich_text import RichTextAdminMixin
 
 
 class TranslationFilter(admin.SimpleListFilter):

@@ -7,10 +7,15 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import resolution_order
 
 from articles import images, text
+from clinic.rich_text import (
+    EDITOR_EXTENSIONS_WITHOUT_HEADINGS,
+    RichTextField,
+    plain_text,
+    sanitize_html,
+)
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -144,11 +149,9 @@ class Article(models.Model):
         max_length=300,
         help_text=_("One or two sentences, shown in lists and to search engines."),
     )
-    body = ProseEditorField(
+    body = RichTextField(
         _("body"),
         blank=True,
-        config={"extensions": text.EDITOR_EXTENSIONS},
-        sanitize=text.sanitize_html,
         help_text=_(
             "Start each section with a heading (Heading 2). Long articles get a table of "
             "contents made from these headings."
@@ -339,7 +342,7 @@ class Article(models.Model):
                 setattr(self, f"slug_{code}", None)
 
     def _derive_text(self, code, faq_items):
-        body = text.add_heading_ids(text.sanitize_html(getattr(self, f"body_{code}")))
+        body = text.add_heading_ids(sanitize_html(getattr(self, f"body_{code}")))
         setattr(self, f"body_{code}", body)
         setattr(self, f"reading_minutes_{code}", text.reading_minutes(body))
         setattr(self, f"search_document_{code}", self._search_document(code, faq_items))
@@ -348,10 +351,10 @@ class Article(models.Model):
         parts = [
             getattr(self, f"title_{code}"),
             getattr(self, f"summary_{code}"),
-            text.plain_text(getattr(self, f"body_{code}")),
+            plain_text(getattr(self, f"body_{code}")),
         ]
         for item in faq_items:
-            parts += [getattr(item, f"question_{code}"), text.plain_text(item.answer_in(code))]
+            parts += [getattr(item, f"question_{code}"), plain_text(item.answer_in(code))]
         return text.fold(" ".join(part for part in parts if part))
 
     def _update_image_renditions(self):
@@ -395,11 +398,7 @@ class FAQItem(models.Model):
         Article, verbose_name=_("article"), related_name="faq_items", on_delete=models.CASCADE
     )
     question = models.CharField(_("question"), max_length=250)
-    answer = ProseEditorField(
-        _("answer"),
-        config={"extensions": text.ANSWER_EDITOR_EXTENSIONS},
-        sanitize=text.sanitize_html,
-    )
+    answer = RichTextField(_("answer"), extensions=EDITOR_EXTENSIONS_WITHOUT_HEADINGS)
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Questions are shown from the lowest number.")
     )
@@ -414,7 +413,7 @@ class FAQItem(models.Model):
 
     def save(self, *args, **kwargs):
         for code in LANGUAGE_CODES:
-            setattr(self, f"answer_{code}", text.sanitize_html(getattr(self, f"answer_{code}")))
+            setattr(self, f"answer_{code}", sanitize_html(getattr(self, f"answer_{code}")))
         super().save(*args, **kwargs)
         self.article.refresh_search_document()
 

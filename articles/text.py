@@ -1,58 +1,17 @@
-"""Text helpers shared by the article models: sanitising, headings, search folding, reading time."""
+"""Text helpers for the article models: headings, search folding, reading time, slugs."""
 
-import html
 import math
 import re
 import unicodedata
 
-import nh3
-from django.utils.html import strip_tags
 from django.utils.text import slugify
 
-# The elements the admin's editor offers; anything else an editor pastes is dropped.
-ALLOWED_TAGS = {"h2", "h3", "p", "br", "ul", "ol", "li", "strong", "em", "a", "blockquote"}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
-ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
-
-# The rich-text editor's extensions, matching ALLOWED_TAGS: the editor offers exactly what
-# survives sanitising. Answers in the FAQ need no headings.
-EDITOR_EXTENSIONS = {
-    "Paragraph": True,
-    "HardBreak": True,
-    "Heading": {"levels": [2, 3]},
-    "BulletList": True,
-    "OrderedList": True,
-    "ListItem": True,
-    "Blockquote": True,
-    "Bold": True,
-    "Italic": True,
-    "Link": {"enableTarget": False},
-    "History": True,
-}
-ANSWER_EDITOR_EXTENSIONS = {
-    name: config for name, config in EDITOR_EXTENSIONS.items() if name != "Heading"
-}
+from clinic.rich_text import plain_text
 
 WORDS_PER_MINUTE = 200
 
 _H2 = re.compile(r"<h2>(.*?)</h2>", re.S)
 _H2_WITH_ID = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
-
-
-def sanitize_html(markup):
-    """Keep only safe markup; no script, handler or javascript: URL survives.
-
-    Markup without any text (the editor's empty "<p></p>") becomes "", so an empty
-    field really is empty.
-    """
-    cleaned = nh3.clean(
-        markup or "",
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=ALLOWED_URL_SCHEMES,
-        link_rel="noopener noreferrer",
-    )
-    return cleaned if plain_text(cleaned) else ""
 
 
 def add_heading_ids(markup):
@@ -82,10 +41,6 @@ def fold(text):
     decomposed = unicodedata.normalize("NFKD", text or "")
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return re.sub(r"\s+", " ", stripped).strip().casefold()
-
-
-def plain_text(markup):
-    return re.sub(r"\s+", " ", html.unescape(strip_tags(markup or ""))).strip()
 
 
 def reading_minutes(markup):

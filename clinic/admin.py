@@ -4,10 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from clinic.models import ClinicDetails
+from clinic.rich_text import RichTextAdminMixin
 
 
 @admin.register(ClinicDetails)
-class ClinicDetailsAdmin(TabbedTranslationAdmin):
+class ClinicDetailsAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
     """The clinic's one row of contact details, Lithuanian and English side by side."""
 
     list_display = ("name", "phone", "email")

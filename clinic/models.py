@@ -3,9 +3,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.fields import ProseEditorField
 
-from articles import text
+from clinic.rich_text import RichTextField, sanitize_html
 
 
 class ClinicDetailsQuerySet(models.QuerySet):
@@ -36,12 +35,8 @@ class ClinicDetails(models.Model):
         max_length=240,
         help_text=_("The invitation at the end of every article, e.g. “Register by phone…”."),
     )
-    about = ProseEditorField(
-        _("about the clinic"),
-        blank=True,
-        config={"extensions": text.EDITOR_EXTENSIONS},
-        sanitize=text.sanitize_html,
-        help_text=_("A short text for the home page."),
+    about = RichTextField(
+        _("about the clinic"), blank=True, help_text=_("A short text for the home page.")
     )
 
     objects = ClinicDetailsQuerySet.as_manager()
@@ -56,7 +51,7 @@ class ClinicDetails(models.Model):
     def save(self, *args, **kwargs):
         # The home page shows this text as HTML: whatever was pasted, no script survives.
         for code, _name in settings.LANGUAGES:
-            setattr(self, f"about_{code}", text.sanitize_html(getattr(self, f"about_{code}")))
+            setattr(self, f"about_{code}", sanitize_html(getattr(self, f"about_{code}")))
         super().save(*args, **kwargs)
 
     def clean(self):

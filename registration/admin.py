@@ -17,6 +17,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from clinic.rich_text import RichTextAdminMixin
 from registration.models import AppointmentRequest, PrivacyNotice, one_working_day_before
 from registration.phone import to_e164
 
@@ -295,7 +296,7 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
 
 
 @admin.register(PrivacyNotice)
-class PrivacyNoticeAdmin(TabbedTranslationAdmin):
+class PrivacyNoticeAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
     list_display = ["title", "version", "effective_date"]
     ordering = ["-effective_date", "-pk"]
 

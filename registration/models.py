@@ -6,7 +6,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.text import sanitize_html
+from clinic.rich_text import RichTextField, sanitize_html
 from registration.phone import format_for_people
 
 # Saturday and Sunday, as date.weekday() numbers them.
@@ -48,7 +48,7 @@ class PrivacyNotice(models.Model):
     """
 
     title = models.CharField(_("title"), max_length=200)
-    body = models.TextField(
+    body = RichTextField(
         _("text"),
         help_text=_(
             "What is kept, why, for how long, who sees it and how to ask for deletion. "

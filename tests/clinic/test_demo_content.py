@@ -9,9 +9,9 @@ from django.test import override_settings
 from lingua import Language, LanguageDetectorBuilder
 
 from articles.models import Article
-from articles.text import plain_text
 from clinic.demo_content import readability
 from clinic.models import ClinicDetails
+from clinic.rich_text import plain_text
 from registration.models import PrivacyNotice
 
 ARTICLE_TEXT_FIELDS = ["title", "slug", "summary", "body", "image_alt", "reviewer_role"]
