@@ -10,7 +10,7 @@ PORT ?= 8000
 # Local development runs with debug on; `make serve` and the tests run as production does.
 DEV_ENV := DJANGO_DEBUG=true
 # A throwaway key for the test run only; production must set its own.
-TEST_ENV := DJANGO_SECRET_KEY=insecure-key-for-tests-only DJANGO_SECURE_SSL_REDIRECT=false DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1 DJANGO_CACHE_DIR=var/test-cache
+TEST_ENV := DJANGO_SECRET_KEY=insecure-key-for-tests-only DJANGO_SECURE_SSL_REDIRECT=false DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1
 # A production-like trial on this machine: plain HTTP, so no HTTPS redirect.
 SERVE_ENV := DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SESSION_COOKIE_SECURE=false DJANGO_CSRF_COOKIE_SECURE=false DJANGO_SERVE_MEDIA=true DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat var/trial-secret-key)}
 
@@ -83,4 +83,4 @@ messages: $(VENV)/.dev-installed
 	$(DEV_ENV) $(MANAGE) makemessages --locale lt --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore 'node_modules/*'
 
 clean:
-	rm -rf $(VENV) var/static var/test-cache
+	rm -rf $(VENV) var/static

@@ -27,6 +27,21 @@ def collected_static_files(tmp_path_factory):
     override.disable()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_folder(tmp_path_factory):
+    """The file cache lives in this run's own folder, so two test runs on one machine
+    never clear each other's rate-limit counters or page-cache generation."""
+    from django.conf import settings
+
+    default = settings.CACHES["default"]
+    if default["BACKEND"] != "django.core.cache.backends.filebased.FileBasedCache":
+        yield
+        return
+    own_folder = {**default, "LOCATION": str(tmp_path_factory.mktemp("cache"))}
+    with override_settings(CACHES={**settings.CACHES, "default": own_folder}):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def empty_caches(settings, tmp_path):
     """Every test starts with empty caches and its own uploads folder."""

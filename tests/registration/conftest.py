@@ -1,17 +1,6 @@
 import pytest
-from django.conf import settings as django_settings
 
 from tests.registration.factories import PrivacyNoticeFactory, StaffUserFactory
-
-
-@pytest.fixture(autouse=True)
-def private_shared_cache(settings, tmp_path):
-    """The shared cache (rate-limit counts) of the configured kind, but this test's own:
-    another test run on the machine clearing var/test-cache must not reset a count."""
-    default = dict(django_settings.CACHES["default"])
-    if default["BACKEND"].endswith("FileBasedCache"):
-        default["LOCATION"] = str(tmp_path / "cache")
-    settings.CACHES = {**django_settings.CACHES, "default": default}
 
 
 @pytest.fixture
