@@ -164,7 +164,7 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
             obj.record_handling(by=request.user)
         super().save_model(request, obj, form, change)
 
-    @admin.display(description=_("name"), ordering="name")
+    @admin.display(description=_("patient's name"), ordering="name")
     def patient_name(self, obj):
         return obj.name or gettext("(erased)")
 
@@ -239,7 +239,7 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
             ("pk", gettext("number")),
             ("created_at", gettext("received")),
             ("status", gettext("status")),
-            ("name", gettext("name")),
+            ("name", gettext("patient's name")),
             ("phone", gettext("phone")),
             ("email", gettext("e-mail")),
             ("preferred_time", gettext("preferred time to be called")),

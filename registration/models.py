@@ -150,7 +150,7 @@ class AppointmentRequest(models.Model):
     MESSAGE_MAX_LENGTH = 1000
 
     # What the patient sent.
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("patient's name"), max_length=100)
     phone = models.CharField(_("phone"), max_length=20, help_text=_("Stored as +370…"))
     email = models.EmailField(_("e-mail"), blank=True)
     preferred_time = models.CharField(
