@@ -27,6 +27,8 @@ def superuser(db):
 @pytest.fixture
 def login(client):
     def log_in(user):
+        # The admin speaks the browser's language; these tests read it in English.
+        client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
         return client
 

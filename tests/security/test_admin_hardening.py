@@ -49,6 +49,7 @@ def test_admin_login_is_locked_after_repeated_failures(client):
 
 
 def test_locked_out_staff_see_a_page_that_says_why(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     user = staff_user()
     response = fail_to_log_in(client, user.username, settings.AXES_FAILURE_LIMIT)
     assert "Too many failed login attempts" in response.content.decode()
