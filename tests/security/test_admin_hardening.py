@@ -52,7 +52,9 @@ def test_locked_out_staff_see_a_page_that_says_why(client):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     user = staff_user()
     response = fail_to_log_in(client, user.username, settings.AXES_FAILURE_LIMIT)
-    assert "Too many failed login attempts" in response.content.decode()
+    page = response.content.decode()
+    assert "Too many failed login attempts" in page
+    assert "<title>Login blocked | Django site admin</title>" in page
     assert response["X-Robots-Tag"] == "noindex, nofollow"
 
 
