@@ -14,7 +14,7 @@ TEST_ENV := DJANGO_SECRET_KEY=insecure-key-for-tests-only DJANGO_SECURE_SSL_REDI
 # A production-like trial on this machine: plain HTTP, so no HTTPS redirect.
 SERVE_ENV := DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SESSION_COOKIE_SECURE=false DJANGO_CSRF_COOKIE_SECURE=false DJANGO_SERVE_MEDIA=true DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat var/trial-secret-key)}
 
-.PHONY: run serve superuser test lint format messages translations browser-deps clean
+.PHONY: run serve superuser test test-postgres bench lint format messages translations browser-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +77,23 @@ format: $(VENV)/.dev-installed
 
 test: $(VENV)/.dev-installed translations browser-deps lint | var
 	$(TEST_ENV) $(BIN)/pytest
+
+## The whole test suite on PostgreSQL with a shared Redis cache, the configuration for
+## several app servers; both come from Debian's packages and run only for the tests.
+test-postgres: $(VENV)/.dev-installed translations browser-deps | var
+	.ci/with-postgres-redis env $(TEST_ENV) $(BIN)/pytest
+
+## Benchmarks against the floor, load and fault runs (bench/README.md): prints the table
+## and writes bench/RESULTS.md. wrk comes from Debian, Lighthouse from bench/package-lock.json.
+bench: $(VENV)/.dev-installed translations browser-deps
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk; \
+	  else \
+	    echo "The benchmarks need wrk: sudo apt-get install -y --no-install-recommends wrk"; exit 1; \
+	  fi; }
+	@[ bench/node_modules/.package-lock.json -nt bench/package-lock.json ] || npm ci --prefix bench --no-audit --no-fund
+	$(BIN)/python -m bench.run
 
 ## Refresh locale/lt/LC_MESSAGES/django.po from the code and templates (needs GNU gettext).
 messages: $(VENV)/.dev-installed
