@@ -31,7 +31,7 @@ def load(browser, url):
     context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True)
     page = context.new_page()
     finished = []
-    page.on("requestfinished", finished.append)
+    page.on("requestfinished", lambda request: finished.append(request))
     response = page.goto(url, wait_until="networkidle")
     if response.status != 200:
         raise SystemExit(f"{url} answered {response.status}")

@@ -68,6 +68,7 @@ def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     django.setup()
     from django.test import Client
+    from django.urls import reverse
 
     from articles.models import Article
     from bench.pages import page_urls
@@ -81,6 +82,7 @@ def main():
     }
     result = {
         "articles": Article.objects.published().count(),
+        "floor_url": reverse("bench-floor"),
         "pages": pages,
         "stylesheet": stylesheet_sizes(),
     }

@@ -6,8 +6,6 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from bench.urls import FLOOR_PATH
-
 # Words every language's demo articles use, so a search finds many of the articles.
 SEARCH_WORDS = {"lt": "skausmas", "en": "pain"}
 
@@ -35,6 +33,3 @@ def page_urls():
             ]:
                 urls.setdefault(name, {})[code] = url
     return urls
-
-
-FLOOR_URL = "/" + FLOOR_PATH
