@@ -139,6 +139,21 @@ def lighthouse(url, report_path):
     return {"scores": scores, "failing": failing}
 
 
+def lighthouse_median(url, report_stem):
+    """Lighthouse once, and if performance is under 100 twice more; the median run counts.
+
+    Performance is measured on this machine's CPU, which other work shares; the other
+    categories do not vary from run to run.
+    """
+    runs = [lighthouse(url, f"{report_stem}-1.json")]
+    if runs[0]["scores"]["performance"] < 100:
+        runs += [lighthouse(url, f"{report_stem}-{number}.json") for number in (2, 3)]
+    runs.sort(key=lambda run: run["scores"]["performance"])
+    median = runs[len(runs) // 2]
+    median["performance_runs"] = [run["scores"]["performance"] for run in runs]
+    return median
+
+
 # --- One database size ----------------------------------------------------------------
 
 
@@ -181,7 +196,7 @@ def measure_size(article_count):
         if article_count == max(ARTICLE_COUNTS):
             step(f"{article_count} articles: Lighthouse (mobile)")
             result["lighthouse"] = {
-                name: lighthouse(site.base_url + urls[name], state / f"lighthouse-{i}.json")
+                name: lighthouse_median(site.base_url + urls[name], state / f"lighthouse-{i}")
                 for i, name in enumerate(LIGHTHOUSE_PAGES)
             }
         result["peak_worker_rss_kib"] = site.peak_worker_rss_kib
@@ -279,8 +294,16 @@ def render_blocking(results):
 def lighthouse_section(results):
     reports = results[-1].get("lighthouse", {})
     categories = ["performance", "accessibility", "best-practices", "seo"]
-    rows = [[name, *(report["scores"][c] for c in categories)] for name, report in reports.items()]
-    text = table(["page", *categories], rows)
+    rows = [
+        [name, *(report["scores"][c] for c in categories), report["performance_runs"]]
+        for name, report in reports.items()
+    ]
+    text = table(["page", *categories, "performance, every run"], rows)
+    text += (
+        "\n\nOn the largest database. A page under 100 for performance is run three times "
+        "and the median run counts: that score depends on this machine's CPU, shared with "
+        "everything else running on it."
+    )
     failing = [f"- {name}: {audit}" for name, r in reports.items() for audit in r["failing"]]
     return text + "\n\n" + ("\n".join(failing) if failing else "Every audit passes.")
 
@@ -324,10 +347,91 @@ def registrations_section(figures):
         f"`send_pending_notifications` said “{mail['retry_command_output']}” and "
         f"{mail['sent_by_retry']} were sent.",
         f"- In all: {figures['stored_in_all']} requests stored, {figures['sent_in_all']} "
-        f"notifications sent, {figures['mails_received']} e-mails received by the sink; "
+        f"notifications sent (in the request, or by the retry command when the mail server "
+        f"was down or the worker died before sending), {figures['mails_received']} e-mails "
+        "received by the sink; "
         f"“database is locked” in gunicorn's log: {figures['database_is_locked_errors_in_log']}.",
     ]
     return table(header, rows) + "\n\n" + "\n".join(notes)
+
+
+def verdict(failures):
+    return "met" if not failures else "NOT met: " + "; ".join(failures)
+
+
+def targets(results, registrations):
+    """Each target of the issue, met or not, with what misses it."""
+    smallest, largest = results[0], results[-1]
+    slow = [
+        f"{name} c={c} @{r['articles']}: {r['throughput'][c][name]['ratio']:.0%}"
+        for r in results
+        for c in CONNECTIONS
+        for name in ("article", "article list")
+        if r["throughput"][c][name]["ratio"] < THROUGHPUT_TARGET
+    ]
+    growing = []
+    for name, by_code in largest["costs"]["pages"].items():
+        for code, big in by_code.items():
+            small = smallest["costs"]["pages"][name][code]
+            if big["queries"] > small["queries"]:
+                growing.append(f"{name} ({code}) queries {small['queries']}→{big['queries']}")
+            if big["render_ms"] > 2 * small["render_ms"] + 5:
+                growing.append(
+                    f"{name} ({code}) uncached render {small['render_ms']:.0f}→"
+                    f"{big['render_ms']:.0f} ms"
+                )
+    heavy = [
+        f"{r['articles']} articles ({code})"
+        for r in results
+        for code, page in r["costs"]["pages"]["article"].items()
+        if page["html"]["gzip"] + r["costs"]["stylesheet"]["gzip"] > FIRST_ROUND_TRIP_BYTES
+    ]
+    blocking = [
+        f"{name} ({code})"
+        for r in results
+        for name, by_code in r["browser"].items()
+        for code, load in by_code.items()
+        if len(load["render_blocking"]) > 1
+        or any(not entry["url"].endswith(".css") for entry in load["render_blocking"])
+    ]
+    lighthouse = [
+        f"{name} {category} {score}"
+        for name, report in largest.get("lighthouse", {}).items()
+        for category, score in report["scores"].items()
+        if score < 100
+    ]
+    load = registrations["load"]
+    lost = [
+        f"{phase}: {registrations[phase]['requests'] - registrations[phase]['answered_303']} "
+        f"not answered 303, {registrations[phase]['acknowledged_but_lost']} acknowledged but lost"
+        for phase in ("load", "worker killed", "database locked", "mail down")
+        if registrations[phase]["answered_303"] != registrations[phase]["requests"]
+        or registrations[phase]["stored"] != registrations[phase]["requests"]
+    ]
+    mail = registrations["mail down"]
+    unsent = []
+    if mail["kept_with_failure_recorded"] != mail["requests"]:
+        unsent.append("requests sent while the mail server was down were not all kept")
+    if registrations["sent_in_all"] != registrations["stored_in_all"]:
+        unsent.append(
+            f"{registrations['stored_in_all'] - registrations['sent_in_all']} e-mails not sent"
+        )
+    if registrations["database_is_locked_errors_in_log"]:
+        unsent.append("“database is locked” in the log")
+    rows = [
+        ["article and list pages at ≥ 80% of the floor's requests/s", verdict(slow)],
+        ["cost does not grow from 10 to 10,000 articles", verdict(growing)],
+        ["article page's HTML + CSS ≤ 14 KiB compressed", verdict(heavy)],
+        ["no render-blocking request but one stylesheet", verdict(blocking)],
+        ["Lighthouse 100 in all four categories", verdict(lighthouse)],
+        [
+            f"{load['requests']} requests from {registrations['clients']} clients, and the "
+            "fault runs: all answered, each stored exactly once",
+            verdict(lost),
+        ],
+        ["mail server down: kept and sent later; locked database: waited", verdict(unsent)],
+    ]
+    return table(["target", "result"], rows)
 
 
 def report(results, registrations, started, elapsed):
@@ -346,6 +450,7 @@ def report(results, registrations, started, elapsed):
         f"({results[0]['workers']} sync workers), wrk on the same machine, {SECONDS} s per run "
         f"after a {WARM_UP_SECONDS} s warm-up; pages in Lithuanian.",
     ]
+    parts += ["## Targets", targets(results, registrations)]
     for result in results:
         parts += [
             f"## Throughput with {result['articles']} articles",
