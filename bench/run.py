@@ -62,9 +62,9 @@ def wrk(url, connections, seconds):
         text=True,
         check=True,
     ).stdout
-    if "Latency Distribution" not in output:
-        sys.exit(f"wrk got no answers from {url}:\n{output}")
-    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
+    percentiles = dict(re.findall(r"^\s*(50|99)%\s+([\d.]+(?:us|ms|s|m))\s*$", output, re.M))
+    if set(percentiles) != {"50", "99"}:
+        sys.exit(f"wrk's output from {url} has no latency percentiles:\n{output}")
     failures = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: (.*)$", output, re.MULTILINE)
     return {
