@@ -9,6 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.hashers import make_password
+from django.core.management import call_command
+from django.db import connections
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
@@ -46,16 +48,40 @@ def live_server():
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
+    """Between its calls Playwright's sync API leaves an asyncio loop marked as running
+    in this thread. Django then (1) refuses the tests' own ORM calls (fixtures,
+    factories) unless DJANGO_ALLOW_ASYNC_UNSAFE is set, and (2) hands out a second set of
+    database connections, as it does to async code. The test database's serialized
+    contents, which serialized rollbacks restore, hang on the first set: they are passed
+    on to the second. The site itself runs in the live server's thread, unaffected."""
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with pytest.MonkeyPatch.context() as environment:
-        # Between its calls Playwright's sync API leaves an asyncio loop marked as running
-        # in this thread, and Django would then refuse the tests' own ORM calls (fixtures,
-        # factories). The site itself runs in the live server's thread, unaffected.
         environment.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         with sync_playwright() as playwright:
+            for alias, contents in serialized.items():
+                connections[alias]._test_serialized_contents = contents
             chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             yield chromium
             chromium.close()
+
+
+@pytest.fixture
+def empty_database(django_db_setup, django_db_blocker):
+    """A transactional test elsewhere that does not restore the database leaves content
+    types re-created under new ids after its flush; the restore below would collide
+    with them, so it starts from an empty database."""
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+
+
+@pytest.fixture
+def transactional_db(empty_database, transactional_db):
+    """pytest-django's, on an empty database (see empty_database)."""
 
 
 @pytest.fixture
@@ -65,9 +91,7 @@ def open_page(browser, live_server, django_db_serialized_rollback):
 
     Tests against the live server are transactional: the database is emptied after each,
     data migrations' rows (the Editors and Reception groups) included. A serialized
-    rollback puts those back before each test. Every such test must use it: the flush
-    after one that does not re-creates content types under new ids, which the next
-    restore would collide with.
+    rollback puts those back before each test.
     """
     contexts = []
 
