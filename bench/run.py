@@ -13,6 +13,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,7 +28,9 @@ OUT = BENCH / "out"
 STATIC_ROOT = OUT / "static"
 PORT = 8401
 ARTICLE_COUNTS = [int(n) for n in os.environ.get("BENCH_ARTICLES", "10,10000").split(",")]
-SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+# Each page runs in SLICES slices of SLICE_SECONDS, each after a slice of the floor.
+SLICES = 3
+SLICE_SECONDS = int(os.environ.get("BENCH_SLICE_SECONDS", "2"))
 WARM_UP_SECONDS = 2
 CONNECTIONS = (1, 16)
 THROUGHPUT_TARGET = 0.8
@@ -85,49 +88,76 @@ def warm_up(url, connections):
     )
 
 
-def throughput(site, floor_url, urls):
-    """wrk against the floor, every page, and the floor again, at each concurrency.
+def combined(runs):
+    """One figure for slices of equal length: mean requests/s, the median slice's p50 and
+    the worst slice's p99."""
+    return {
+        "rps": statistics.mean(run["rps"] for run in runs),
+        "p50_ms": statistics.median(run["p50_ms"] for run in runs),
+        "p99_ms": max(run["p99_ms"] for run in runs),
+        "failed": sum(run["failed"] for run in runs),
+        "socket_errors": "; ".join(run["socket_errors"] for run in runs if run["socket_errors"]),
+        "slices_rps": [run["rps"] for run in runs],
+    }
 
-    The floor is measured before and after the pages and averaged, so a machine that
-    slows down during the run does not flatter or harm the pages' ratios.
+
+def throughput(site, floor_url, urls):
+    """Every page against the floor at each concurrency, in alternating slices.
+
+    The machine is shared, so its speed drifts; each slice of a page follows a slice of
+    the floor, and the page's ratio is to those floor slices. The floor's row pools all
+    of its slices.
     """
     results = {}
     for connections in CONNECTIONS:
-        runs = [("floor", floor_url), *urls.items(), ("floor (after)", floor_url)]
-        measured = {}
-        for name, url in runs:
+        floor_slices, measured = [], {}
+        for name, url in urls.items():
             warm_up(site.base_url + url, connections)
-            measured[name] = wrk(site.base_url + url, connections, SECONDS)
-            step(f"  c={connections} {name}: {measured[name]['rps']:.0f} req/s")
-        after = measured.pop("floor (after)")
-        floor = measured["floor"]
-        floor["rps_before"], floor["rps_after"] = floor["rps"], after["rps"]
-        floor["rps"] = (floor["rps"] + after["rps"]) / 2
-        for result in measured.values():
-            result["ratio"] = result["rps"] / floor["rps"]
-        results[connections] = measured
+            floor_runs, page_runs = [], []
+            for _ in range(SLICES):
+                floor_runs.append(wrk(site.base_url + floor_url, connections, SLICE_SECONDS))
+                page_runs.append(wrk(site.base_url + url, connections, SLICE_SECONDS))
+            floor_slices += floor_runs
+            measured[name] = combined(page_runs)
+            measured[name]["ratio"] = measured[name]["rps"] / combined(floor_runs)["rps"]
+            step(
+                f"  c={connections} {name}: {measured[name]['rps']:.0f} req/s, "
+                f"{measured[name]['ratio']:.0%} of the floor beside it"
+            )
+        floor = combined(floor_slices)
+        floor["ratio"] = 1.0
+        results[connections] = {"floor": floor, **measured}
     return results
 
 
 # --- Lighthouse -----------------------------------------------------------------------
 
 
-def lighthouse(url, report_path):
+def lighthouse(url, report_path, attempts=3):
+    """Scores and failing audits of one Lighthouse run. A run that fails to record the
+    page load (Lighthouse's NO_NAVSTART and the like, on a busy machine) is repeated."""
     env = dict(os.environ, CHROME_PATH="/usr/bin/chromium")
-    subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={report_path}",
-            "--only-categories=performance,accessibility,best-practices,seo",
-            f"--chrome-flags={CHROMIUM_FLAGS}",
-        ],
-        env=env,
-        check=True,
-    )
-    report = json.loads(Path(report_path).read_text())
+    for _attempt in range(attempts):
+        completed = subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report_path}",
+                "--only-categories=performance,accessibility,best-practices,seo",
+                f"--chrome-flags={CHROMIUM_FLAGS}",
+            ],
+            env=env,
+        )
+        path = Path(report_path)
+        report = json.loads(path.read_text()) if path.exists() else {}
+        if completed.returncode == 0 and "runtimeError" not in report:
+            break
+        error = report.get("runtimeError", {}).get("code", f"exit {completed.returncode}")
+        step(f"  Lighthouse could not measure {url} ({error}); once more")
+    else:
+        sys.exit(f"Lighthouse failed {attempts} times on {url}; see {report_path}")
     scores, failing = {}, []
     for key, category in report["categories"].items():
         scores[key] = round(category["score"] * 100)
@@ -181,7 +211,7 @@ def measure_size(article_count):
     urls = {name: by_code[LANGUAGE]["url"] for name, by_code in costs["pages"].items()}
     result = {"articles": costs["articles"], "costs": costs}
     with Gunicorn(env, PORT, state / "gunicorn.log") as site:
-        step(f"{article_count} articles: wrk, {SECONDS} s per run")
+        step(f"{article_count} articles: wrk, the floor and each page in turn")
         result["throughput"] = throughput(site, costs["floor_url"], urls)
         result["workers"] = len(site.workers)
         step(f"{article_count} articles: Chromium loads each page")
@@ -231,11 +261,18 @@ def throughput_table(result):
             row += [f"{run['rps']:.0f}", f"{run['p50_ms']:.2f}", f"{run['p99_ms']:.2f}", ratio]
         rows.append(row)
     floors = ", ".join(
-        f"c={c}: {result['throughput'][c]['floor']['rps_before']:.0f} before, "
-        f"{result['throughput'][c]['floor']['rps_after']:.0f} after"
+        f"c={c}: {min(slices):.0f}–{max(slices):.0f}"
         for c in CONNECTIONS
+        for slices in [result["throughput"][c]["floor"]["slices_rps"]]
     )
-    return table(header, rows) + f"\n\nFloor req/s measured before and after the pages: {floors}."
+    return (
+        table(header, rows)
+        + f"\n\nEach page ran in {SLICES} slices of {SLICE_SECONDS} s, each right after a "
+        f"{SLICE_SECONDS} s slice of the floor; its ratio is to those floor slices. req/s is the "
+        "mean of the slices, p50 the median slice's, p99 the worst slice's. The floor's row "
+        f"pools all its slices; they ranged over (req/s) {floors}, which shows how much the "
+        "shared machine's speed drifted."
+    )
 
 
 def costs_table(results):
@@ -447,8 +484,8 @@ def report(results, registrations, started, elapsed):
         "# Benchmark results",
         f"`make bench` at commit {commit}, {started:%Y-%m-%d %H:%M} UTC, {elapsed / 60:.1f} min; "
         f"{os.cpu_count()} cores ({cpu}); gunicorn with gunicorn.conf.py "
-        f"({results[0]['workers']} sync workers), wrk on the same machine, {SECONDS} s per run "
-        f"after a {WARM_UP_SECONDS} s warm-up; pages in Lithuanian.",
+        f"({results[0]['workers']} sync workers), wrk (one thread) on the same machine after a "
+        f"{WARM_UP_SECONDS} s warm-up per page; pages in Lithuanian.",
     ]
     parts += ["## Targets", targets(results, registrations)]
     for result in results:
