@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -27,6 +28,11 @@ class RobotsView(TemplateView):
     content_type = "text/plain"
     # Without it the template's "Disallow: /{{ admin_url }}" would shut out the whole site.
     extra_context = {"admin_url": settings.ADMIN_URL}
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever a page names (the admin names none)."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
 
 
 @never_cache

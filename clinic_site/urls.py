@@ -17,6 +17,7 @@ from clinic import views as clinic_views
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", clinic_views.healthz, name="healthz"),
+    path("favicon.ico", clinic_views.favicon),
     path("robots.txt", clinic_views.RobotsView.as_view(), name="robots"),
     path("", include("articles.sitemap_urls")),
 ]

@@ -263,6 +263,12 @@ def test_thanks_page_says_when_to_expect_a_call_and_how_to_call_now(client, lang
     assert "112" in content
 
 
+def test_thanks_page_does_not_offer_the_form_again(client):
+    content = client.get(thanks_url("en")).content.decode()
+    assert form_url("en") not in content.split("<main", 1)[1].split("</main>")[0]
+    assert 'class="contact-block"' not in content
+
+
 def test_thanks_page_sets_no_cookie_and_is_never_cached(client):
     response = client.get(thanks_url("en"))
     assert not response.cookies
