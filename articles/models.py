@@ -15,6 +15,7 @@ from clinic.rich_text import (
     RichTextField,
     plain_text,
     sanitize_html,
+    sanitize_translations,
 )
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -412,8 +413,7 @@ class FAQItem(models.Model):
         return self.question
 
     def save(self, *args, **kwargs):
-        for code in LANGUAGE_CODES:
-            setattr(self, f"answer_{code}", sanitize_html(getattr(self, f"answer_{code}")))
+        sanitize_translations(self, "answer")
         super().save(*args, **kwargs)
         self.article.refresh_search_document()
 

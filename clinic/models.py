@@ -1,10 +1,9 @@
 import phonenumbers
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from clinic.rich_text import RichTextField, sanitize_html
+from clinic.rich_text import RichTextField, sanitize_translations
 
 
 class ClinicDetailsQuerySet(models.QuerySet):
@@ -49,9 +48,7 @@ class ClinicDetails(models.Model):
         return self.name or str(_("Clinic details"))
 
     def save(self, *args, **kwargs):
-        # The home page shows this text as HTML: whatever was pasted, no script survives.
-        for code, _name in settings.LANGUAGES:
-            setattr(self, f"about_{code}", sanitize_html(getattr(self, f"about_{code}")))
+        sanitize_translations(self, "about")
         super().save(*args, **kwargs)
 
     def clean(self):

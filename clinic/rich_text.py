@@ -11,6 +11,7 @@ import re
 
 import nh3
 from csp.constants import NONCE
+from django.conf import settings
 from django.utils.html import strip_tags
 from django_prose_editor.fields import ProseEditorField
 from js_asset import Media
@@ -57,6 +58,17 @@ def sanitize_html(markup):
         link_rel="noopener noreferrer",
     )
     return cleaned if plain_text(cleaned) else ""
+
+
+def sanitize_translations(instance, field_name):
+    """Sanitise every language's copy of a translated rich-text field, before saving.
+
+    The admin's editor sanitises what it submits; this catches every other way in
+    (imports, the shell, a data migration).
+    """
+    for code, _name in settings.LANGUAGES:
+        attname = f"{field_name}_{code}"
+        setattr(instance, attname, sanitize_html(getattr(instance, attname)))
 
 
 class RichTextField(ProseEditorField):

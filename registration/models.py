@@ -6,7 +6,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from clinic.rich_text import RichTextField, sanitize_html
+from clinic.rich_text import RichTextField, sanitize_translations
 from registration.phone import format_for_people
 
 # Saturday and Sunday, as date.weekday() numbers them.
@@ -81,9 +81,7 @@ class PrivacyNotice(models.Model):
         return f"{self.title} ({self.version})"
 
     def save(self, *args, **kwargs):
-        for code, _name in settings.LANGUAGES:
-            field = f"body_{code}"
-            setattr(self, field, sanitize_html(getattr(self, field)))
+        sanitize_translations(self, "body")
         super().save(*args, **kwargs)
 
 
