@@ -384,9 +384,10 @@ def registrations_section(figures):
         f"`send_pending_notifications` said “{mail['retry_command_output']}” and "
         f"{mail['sent_by_retry']} were sent.",
         f"- In all: {figures['stored_in_all']} requests stored, {figures['sent_in_all']} "
-        f"notifications sent (in the request, or by the retry command when the mail server "
-        f"was down or the worker died before sending), {figures['mails_received']} e-mails "
-        "received by the sink; "
+        f"notifications recorded as sent (in the request, or by the retry command when the "
+        f"mail server was down or the worker died first), {figures['mails_received']} e-mails "
+        "received by the sink (delivery is at least once: a worker killed after sending but "
+        "before recording it leaves the e-mail to be sent again); "
         f"“database is locked” in gunicorn's log: {figures['database_is_locked_errors_in_log']}.",
     ]
     return table(header, rows) + "\n\n" + "\n".join(notes)
