@@ -85,6 +85,15 @@ def test_feed_items_carry_summary_and_topic(client, clinic):
     assert item.findtext("category") == article.topic.name_en
 
 
+def test_robots_txt_lets_crawlers_find_the_registration_form_but_not_the_thanks_page(client):
+    rules = client.get("/robots.txt").content.decode().splitlines()
+    assert "Disallow: /lt/registracija/aciu/" in rules
+    assert "Disallow: /en/registration/thank-you/" in rules
+    assert not any(
+        rule in {"Disallow: /lt/registracija/", "Disallow: /en/registration/"} for rule in rules
+    )
+
+
 def test_robots_txt_keeps_crawlers_out_of_the_admin_only(client, clinic, settings):
     rules = client.get("/robots.txt").content.decode().splitlines()
     assert f"Disallow: /{settings.ADMIN_URL}" in rules
