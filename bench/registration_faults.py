@@ -192,6 +192,8 @@ def run_phases(site, sink, env, form_path):
 
 
 def main():
+    # Stopped from outside: unwind, so the servers this run started are stopped too.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(f"stopped by signal {signum}"))
     out_file = sys.argv[1]
     shutil.rmtree(STATE, ignore_errors=True)
     STATE.mkdir(parents=True)

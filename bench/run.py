@@ -13,6 +13,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -514,6 +515,8 @@ def report(results, registrations, started, elapsed):
 
 
 def main():
+    # Stopped from outside: unwind, so the servers this run started are stopped too.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(f"stopped by signal {signum}"))
     started = datetime.now(UTC)
     clock = time.monotonic()
     OUT.mkdir(parents=True, exist_ok=True)
