@@ -498,7 +498,8 @@ def report(results, registrations, started, elapsed):
         ]
     parts += [
         "## Cost per page (10 vs 10,000 articles)",
-        "SQL queries and render time of one uncached render (in-process, caches emptied); "
+        "SQL queries and time of an uncached render (in-process, caches emptied, the fastest "
+        "of nine); "
         "HTML as the server sends it and compressed (gzip -6, Brotli 5); what Chromium "
         "fetched to show the page at a phone's viewport (requests, bytes on the wire).",
         costs_table(results),
