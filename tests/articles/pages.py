@@ -17,6 +17,18 @@ def url_of(obj, language):
         return obj.get_absolute_url()
 
 
+def reading_pages(article, language, query="skausmas"):
+    """The reading pages around an article, in one language."""
+    return [
+        url("home", language),
+        url("articles:list", language),
+        url_of(article.topic, language),
+        url_of(article, language),
+        url("search:search", language) + f"?q={query}",
+        url("articles:feed", language),
+    ]
+
+
 class _Collector(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)

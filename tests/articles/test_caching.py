@@ -6,28 +6,19 @@ from django.core.cache import caches
 from django.utils import timezone
 
 from tests.articles.factories import ArticleFactory, FAQItemFactory, TopicFactory
-from tests.articles.pages import url, url_of
+from tests.articles.pages import reading_pages, url, url_of
 
 pytestmark = pytest.mark.django_db
 
 
-def reading_pages(article):
-    pages = []
-    for language in ("lt", "en"):
-        pages += [
-            url("home", language),
-            url("articles:list", language),
-            url_of(article.topic, language),
-            url_of(article, language),
-            url("search:search", language) + "?q=skausmas",
-            url("articles:feed", language),
-        ]
+def every_reading_page(article):
+    pages = reading_pages(article, "lt") + reading_pages(article, "en")
     return [*pages, "/sitemap.xml", "/robots.txt"]
 
 
 def test_reading_pages_set_no_cookie_and_do_not_vary_on_cookies(client, clinic):
     article = ArticleFactory()
-    for page in reading_pages(article):
+    for page in every_reading_page(article):
         response = client.get(page)
         assert response.status_code == 200, page
         assert not response.cookies, page
@@ -36,7 +27,7 @@ def test_reading_pages_set_no_cookie_and_do_not_vary_on_cookies(client, clinic):
 
 def test_reading_pages_may_be_kept_by_browsers_and_proxies(client, clinic):
     article = ArticleFactory()
-    for page in reading_pages(article):
+    for page in every_reading_page(article):
         cache_control = client.get(page)["Cache-Control"]
         assert "public" in cache_control, page
         assert "max-age=" in cache_control, page

@@ -3,7 +3,16 @@ from datetime import timedelta
 import pytest
 
 from tests.articles.factories import ArticleFactory, FAQItemFactory, TopicFactory
-from tests.articles.pages import element, elements, inside, json_ld, switcher_links, url, url_of
+from tests.articles.pages import (
+    element,
+    elements,
+    inside,
+    json_ld,
+    reading_pages,
+    switcher_links,
+    url,
+    url_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -19,15 +28,7 @@ def article(clinic):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_reading_page_answers_in_its_language(client, article, language):
-    pages = [
-        url("home", language),
-        url("articles:list", language),
-        url_of(article.topic, language),
-        url_of(article, language),
-        url("search:search", language) + "?q=zasto",
-        url("articles:feed", language),
-    ]
-    for page in pages:
+    for page in reading_pages(article, language, query="zasto"):
         response = client.get(page)
         assert response.status_code == 200, page
         if response["Content-Type"].startswith("text/html"):
