@@ -108,15 +108,19 @@ class ArticleDetailView(ArticleDetailBase):
 
     def get_object(self, queryset=None):
         slug = self.kwargs["slug"]
-        published = self.get_queryset().published()
-        matches = list(published.filter(any_language_slug(slug)))
+        # Found by slug alone (the unique slug indexes), then kept if published: asked in
+        # one query, SQLite may walk the newest-first index through every article.
+        articles = self.get_queryset().filter(any_language_slug(slug))
+        matches = [article for article in articles if article.is_published()]
         if matches:
             return next((a for a in matches if a.slug == slug), matches[0])
-        old_slugs = OldSlug.objects.filter(slug=slug, article__in=published.values("pk"))
-        old = old_slugs.filter(language=translation.get_language()).first() or old_slugs.first()
-        if old is None:
+        old_slugs = OldSlug.objects.filter(slug=slug).select_related("article")
+        published = [old for old in old_slugs if old.article.is_published()]
+        if not published:
             raise Http404
-        return published.get(pk=old.article_id)
+        current = translation.get_language()
+        old = next((o for o in published if o.language == current), published[0])
+        return self.get_queryset().get(pk=old.article_id)
 
     def language_url(self, language_code):
         return url_in_language(self.object, language_code)
