@@ -3,13 +3,13 @@ from operator import or_
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import resolution_order
+from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
 
-from articles import images, text
+from articles import images, search_index, text
 from clinic.rich_text import (
     EDITOR_EXTENSIONS_WITHOUT_HEADINGS,
     RichTextField,
@@ -127,15 +127,14 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(next_review__lte=timezone.localdate())
 
     def search(self, query):
-        """Articles whose text in the current language holds every word of the query,
-        ignoring case and diacritics."""
-        words = text.fold(query).split()
+        """Articles whose text in the current language has a word starting with each word
+        of the query, ignoring case and diacritics (see articles/search_index.py)."""
+        words = text.search_words(query)
         if not words:
             return self.none()
-        matches = self
-        for word in words:
-            matches = matches.filter(search_document__contains=word)
-        return matches
+        column = build_localized_fieldname("search_document", get_language())
+        vendor = connections[self.db].vendor
+        return self.filter(pk__in=search_index.matching_ids(vendor, column, words))
 
 
 class Article(models.Model):
@@ -245,9 +244,18 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
-        # Lists count and page through published articles newest first: with this index
-        # they read a dozen rows, however many articles there are.
-        indexes = [models.Index(fields=["status", "-publish_at", "-id"], name="published_newest")]
+        indexes = [
+            # Lists count and page through published articles newest first: with this
+            # index they read a dozen rows, however many articles there are.
+            models.Index(fields=["status", "-publish_at", "-id"], name="published_newest"),
+            # The home page's few featured articles. It has the columns of the index
+            # above, so that SQLite, which keeps no statistics, prefers the smaller one.
+            models.Index(
+                fields=["status", "-publish_at"],
+                condition=models.Q(featured=True),
+                name="featured_published",
+            ),
+        ]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 

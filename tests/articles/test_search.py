@@ -1,5 +1,7 @@
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 
+from articles import search_index
 from articles.models import Article
 from tests.articles.factories import ArticleFactory, FAQItemFactory
 from tests.articles.pages import elements, url
@@ -35,6 +37,11 @@ def test_lithuanian_search_ignores_diacritics_and_case(client, articles, query):
     assert found_titles(client, "lt", query) == ["Žasto skausmas"]
 
 
+def test_search_finds_words_by_their_beginning(client, articles):
+    assert found_titles(client, "lt", "skausm") == ["Žasto skausmas"]
+    assert found_titles(client, "lt", "ausmas") == []
+
+
 def test_search_needs_every_word(client, articles):
     assert found_titles(client, "lt", "skausmas echoskopas") == []
     assert found_titles(client, "lt", "echoskopas raumenis") == ["Ultragarsas"]
@@ -48,6 +55,30 @@ def test_search_looks_only_at_the_current_languages_text(client, articles):
 def test_search_covers_the_faq(client, articles):
     FAQItemFactory(article=articles["ultrasound"], question_en="Is the gel cold?")
     assert found_titles(client, "en", "gel") == ["Ultrasound"]
+
+
+def test_search_finds_an_edited_article_by_its_new_words_only(client, articles):
+    article = articles["ultrasound"]
+    article.body_en = "<p>The probe glides over the skin.</p>"
+    article.save()
+    assert found_titles(client, "en", "glides") == ["Ultrasound"]
+    assert found_titles(client, "en", "scanner") == []
+
+
+def test_search_forgets_a_deleted_article(client, articles):
+    articles["ultrasound"].delete()
+    ArticleFactory(title_en="Ultrasound again", body_en="<p>The scanner is back.</p>")
+    assert found_titles(client, "en", "scanner") == ["Ultrasound again"]
+
+
+@pytest.mark.parametrize("query", ['"cold"', "cold*", "(cold)", "cold:*", "cold & !", "-cold"])
+def test_search_reads_quotes_and_operators_as_spaces(client, articles, query):
+    assert found_titles(client, "en", query) == ["Upper arm pain"]
+
+
+def test_search_for_symbols_alone_finds_nothing(client, articles):
+    html = client.get(url("search:search", "en"), {"q": '"*(!'}).content.decode()
+    assert "0 articles found" in html
 
 
 def test_search_never_shows_drafts_or_scheduled_articles(client, clinic):
@@ -74,6 +105,11 @@ def test_search_keeps_the_query_in_the_form(client, articles):
     (field,) = elements(html, "input", type="search")
     assert field["attrs"]["value"] == "<b>cold</b>"
     assert "<b>cold</b>" not in html
+
+
+def test_search_names_the_databases_it_supports():
+    with pytest.raises(ImproperlyConfigured, match="SQLite or PostgreSQL"):
+        search_index.matching_ids("mysql", "search_document_en", ["pain"])
 
 
 def test_search_queryset_works_on_any_database(articles):

@@ -13,6 +13,17 @@ def test_folding_ignores_case_and_lithuanian_diacritics():
     assert text.fold("Žasto  ŠALTIS ąčęėįšųūž") == "zasto saltis aceeisuuz"
 
 
+def test_search_words_are_folded_runs_of_letters_and_digits():
+    assert text.search_words("Žasto-skausmas, šaltį! 2 kartus_per") == [
+        "zasto",
+        "skausmas",
+        "salti",
+        "2",
+        "kartus",
+        "per",
+    ]
+
+
 def test_slug_transliterates_lithuanian_letters():
     assert text.transliterated_slug("Kas yra trigerinis taškas?") == "kas-yra-trigerinis-taskas"
 
