@@ -7,7 +7,7 @@ from django.db import connections, models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
+from modeltranslation.utils import get_language, resolution_order
 
 from articles import images, search_index, text
 from clinic.rich_text import (
@@ -132,9 +132,8 @@ class ArticleQuerySet(models.QuerySet):
         words = text.search_words(query)
         if not words:
             return self.none()
-        column = build_localized_fieldname("search_document", get_language())
         vendor = connections[self.db].vendor
-        return self.filter(pk__in=search_index.matching_ids(vendor, column, words))
+        return self.filter(pk__in=search_index.matching_ids(vendor, get_language(), words))
 
 
 class Article(models.Model):

@@ -7,7 +7,8 @@ finds "šaltis". Both sides are folded first (text.fold): lower case, no diacrit
 The text searched is Article.search_document_<language>. Migration 0005 indexes it:
 - SQLite: the FTS5 table articles_article_search, which reads its text from
   articles_article and is kept current by triggers on that table;
-- PostgreSQL: a GIN index on each column's to_tsvector('simple', ...).
+- PostgreSQL: the generated column search_vector_<language>, to_tsvector('simple', ...)
+  of the text, with a GIN index.
 So a search reads the index, not every article, however many there are.
 """
 
@@ -15,19 +16,21 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models.expressions import RawSQL
 
 
-def matching_ids(vendor, column, words):
-    """SQL for the ids of the articles whose `column` has every word of `words` (folded,
-    letters and digits only) as the start of one of its words."""
+def matching_ids(vendor, language_code, words):
+    """SQL for the ids of the articles whose text in the language has every word of
+    `words` (folded, letters and digits only) as the start of one of its words."""
     if vendor == "sqlite":
         match = " AND ".join(f'"{word}"*' for word in words)
-        return RawSQL(f"SELECT rowid FROM articles_article_search WHERE {column} MATCH %s", [match])
+        return RawSQL(
+            f"SELECT rowid FROM articles_article_search "
+            f"WHERE search_document_{language_code} MATCH %s",
+            [match],
+        )
     if vendor == "postgresql":
         match = " & ".join(f"{word}:*" for word in words)
         return RawSQL(
             f"SELECT id FROM articles_article "
-            f"WHERE to_tsvector('simple', {column}) @@ to_tsquery('simple', %s)",
+            f"WHERE search_vector_{language_code} @@ to_tsquery('simple', %s)",
             [match],
         )
-    raise ImproperlyConfigured(
-        f"Article search has no index for {vendor}: use SQLite or PostgreSQL."
-    )
+    raise ImproperlyConfigured(f"Article search needs SQLite or PostgreSQL, not {vendor}.")

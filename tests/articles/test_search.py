@@ -109,7 +109,7 @@ def test_search_keeps_the_query_in_the_form(client, articles):
 
 def test_search_names_the_databases_it_supports():
     with pytest.raises(ImproperlyConfigured, match="SQLite or PostgreSQL"):
-        search_index.matching_ids("mysql", "search_document_en", ["pain"])
+        search_index.matching_ids("mysql", "en", ["pain"])
 
 
 def test_search_queryset_works_on_any_database(articles):
