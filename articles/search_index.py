@@ -15,22 +15,28 @@ So a search reads the index, not every article, however many there are.
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models.expressions import RawSQL
 
+# Per database: the ids matching a search, then how one word and the words together are
+# written in the database's own query language.
+QUERIES = {
+    "sqlite": (
+        "SELECT rowid FROM articles_article_search WHERE search_document_{language} MATCH %s",
+        '"{}"*',
+        " AND ",
+    ),
+    "postgresql": (
+        "SELECT id FROM articles_article "
+        "WHERE search_vector_{language} @@ to_tsquery('simple', %s)",
+        "{}:*",
+        " & ",
+    ),
+}
+
 
 def matching_ids(vendor, language_code, words):
     """SQL for the ids of the articles whose text in the language has every word of
     `words` (folded, letters and digits only) as the start of one of its words."""
-    if vendor == "sqlite":
-        match = " AND ".join(f'"{word}"*' for word in words)
-        return RawSQL(
-            f"SELECT rowid FROM articles_article_search "
-            f"WHERE search_document_{language_code} MATCH %s",
-            [match],
-        )
-    if vendor == "postgresql":
-        match = " & ".join(f"{word}:*" for word in words)
-        return RawSQL(
-            f"SELECT id FROM articles_article "
-            f"WHERE search_vector_{language_code} @@ to_tsquery('simple', %s)",
-            [match],
-        )
-    raise ImproperlyConfigured(f"Article search needs SQLite or PostgreSQL, not {vendor}.")
+    if vendor not in QUERIES:
+        raise ImproperlyConfigured(f"Article search needs SQLite or PostgreSQL, not {vendor}.")
+    sql, word_prefix, conjunction = QUERIES[vendor]
+    match = conjunction.join(word_prefix.format(word) for word in words)
+    return RawSQL(sql.format(language=language_code), [match])
