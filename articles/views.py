@@ -145,7 +145,8 @@ class ArticlePreviewView(LoginRequiredMixin, PermissionRequiredMixin, ArticleDet
 
 @method_decorator(cache_public_page, name="dispatch")
 class SearchView(ListView):
-    """Published articles whose text in the current language holds every word of ?q=."""
+    """Published articles with, for every word of ?q=, a word that starts with it, in the
+    current language (see articles/search_index.py)."""
 
     template_name = "articles/search.html"
     context_object_name = "articles"
