@@ -1,5 +1,6 @@
 from datetime import datetime, time, timedelta
 
+import holidays
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce
@@ -11,21 +12,30 @@ from registration.phone import format_for_people
 
 # Saturday and Sunday, as date.weekday() numbers them.
 WEEKEND = {5, 6}
+# The clinic is in Lithuania; the years it needs are worked out when first asked for.
+PUBLIC_HOLIDAYS = holidays.country_holidays("LT")
+
+
+def is_day_off(day):
+    return day.weekday() in WEEKEND or day in PUBLIC_HOLIDAYS
 
 
 def one_working_day_before(moment):
-    """The moment one working day (Monday to Friday, 24 hours) before `moment`.
+    """The moment one working day (24 hours of days that are neither weekend nor
+    Lithuanian public holiday) before `moment`.
 
-    Weekend hours do not count: at any time on a weekend, and on Monday at 10:00, the
-    answer is the same time on the Friday before (the start of Saturday counts as the end
-    of Friday). Public holidays are not known to the site.
+    Days off do not count: at any time on a weekend, and on Monday at 10:00, the answer
+    is the same time on the Friday before (the start of Saturday counts as the end of
+    Friday); a public holiday counts as a Saturday would.
     """
     local = timezone.localtime(moment)
-    if local.weekday() in WEEKEND:
-        saturday = local.date() - timedelta(days=local.weekday() - min(WEEKEND))
-        local = datetime.combine(saturday, time.min, local.tzinfo)
+    if is_day_off(local.date()):
+        first_day_off = local.date()
+        while is_day_off(first_day_off - timedelta(days=1)):
+            first_day_off -= timedelta(days=1)
+        local = datetime.combine(first_day_off, time.min, local.tzinfo)
     earlier = local - timedelta(days=1)
-    while earlier.weekday() in WEEKEND:
+    while is_day_off(earlier.date()):
         earlier -= timedelta(days=1)
     return earlier
 

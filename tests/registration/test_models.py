@@ -14,17 +14,22 @@ from tests.registration.factories import (
 
 
 def vilnius(day, hour=10):
-    """A moment in November 2026, Vilnius time (2 November is a Monday)."""
-    return timezone.make_aware(datetime(2026, 11, day, hour, 0))
+    """A moment in November 2026, Vilnius time (9 November is a Monday; no public
+    holiday falls between 3 and 30 November)."""
+    return vilnius_on(11, day, hour)
+
+
+def vilnius_on(month, day, hour=10):
+    return timezone.make_aware(datetime(2026, month, day, hour, 0))
 
 
 @pytest.mark.parametrize(
     ("now", "expected"),
     [
-        (vilnius(4), vilnius(3)),  # Wednesday -> Tuesday, same time
-        (vilnius(2), vilnius(2) - timedelta(days=3)),  # Monday -> Friday, same time
-        (vilnius(7, 15), vilnius(7, 0) - timedelta(days=1)),  # Saturday -> Friday 00:00
-        (vilnius(8, 23), vilnius(7, 0) - timedelta(days=1)),  # Sunday -> Friday 00:00
+        (vilnius(11), vilnius(10)),  # Wednesday -> Tuesday, same time
+        (vilnius(9), vilnius(9) - timedelta(days=3)),  # Monday -> Friday, same time
+        (vilnius(14, 15), vilnius(14, 0) - timedelta(days=1)),  # Saturday -> Friday 00:00
+        (vilnius(15, 23), vilnius(14, 0) - timedelta(days=1)),  # Sunday -> Friday 00:00
     ],
     ids=["midweek", "monday-skips-the-weekend", "saturday", "sunday"],
 )
@@ -32,19 +37,35 @@ def test_one_working_day_leaves_out_the_weekend(now, expected):
     assert one_working_day_before(now) == expected
 
 
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        # Easter Monday, 6 April 2026: the weekend and the holiday are one stretch off.
+        (vilnius_on(4, 6, 15), vilnius_on(4, 3, 0)),
+        # Tuesday after Easter -> the Friday before, same time
+        (vilnius_on(4, 7, 15), vilnius_on(4, 3, 15)),
+        # Christmas Eve to Boxing Day, then a Sunday: Monday 28 December -> Wednesday 23rd
+        (vilnius_on(12, 28, 9), vilnius_on(12, 23, 9)),
+    ],
+    ids=["easter-monday", "tuesday-after-easter", "after-christmas"],
+)
+def test_one_working_day_leaves_out_public_holidays(now, expected):
+    assert one_working_day_before(now) == expected
+
+
 def test_a_friday_evening_request_is_not_late_until_monday_evening():
-    friday_evening = vilnius(6, 19)
+    friday_evening = vilnius(13, 19)
     request = AppointmentRequestFactory.build(created_at=friday_evening)
-    assert not request.is_waiting_too_long(now=vilnius(9, 18))
-    assert request.is_waiting_too_long(now=vilnius(9, 20))
+    assert not request.is_waiting_too_long(now=vilnius(16, 18))
+    assert request.is_waiting_too_long(now=vilnius(16, 20))
 
 
 @pytest.mark.django_db
 def test_waiting_too_long_lists_only_new_requests_older_than_a_working_day():
-    now = vilnius(5)  # Thursday
-    late = AppointmentRequestFactory(created_at=vilnius(3))
-    AppointmentRequestFactory(created_at=vilnius(4, 12))
-    AppointmentRequestFactory(created_at=vilnius(2), status=AppointmentRequest.Status.CONTACTED)
+    now = vilnius(12)  # Thursday
+    late = AppointmentRequestFactory(created_at=vilnius(10))
+    AppointmentRequestFactory(created_at=vilnius(11, 12))
+    AppointmentRequestFactory(created_at=vilnius(9), status=AppointmentRequest.Status.CONTACTED)
     assert list(AppointmentRequest.objects.waiting_too_long(now=now)) == [late]
 
 

@@ -138,7 +138,7 @@ def test_status_filter_shows_how_many_requests_are_in_each_status(login, recepti
 
 
 def test_requests_waiting_more_than_a_working_day_are_marked_and_filterable(login, receptionist):
-    AppointmentRequestFactory(name="Laukia seniai", created_at=timezone.now() - timedelta(days=5))
+    AppointmentRequestFactory(name="Laukia seniai", created_at=timezone.now() - timedelta(days=10))
     AppointmentRequestFactory(name="Ką tik atėjo")
     client = login(receptionist)
     content = client.get(changelist_url()).content.decode()
