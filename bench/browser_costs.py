@@ -13,15 +13,8 @@ import sys
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from bench import chromium
+
 RENDER_BLOCKING = """() => performance.getEntriesByType("resource")
     .filter((entry) => entry.renderBlockingStatus === "blocking")
     .map((entry) => ({url: entry.name, bytes: entry.transferSize}))"""
@@ -50,7 +43,9 @@ def main():
     with open(pages_file) as file:
         pages = json.load(file)["pages"]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(
+            executable_path=chromium.EXECUTABLE, args=chromium.FLAGS
+        )
         result = {
             name: {code: load(browser, base_url + page["url"]) for code, page in by_code.items()}
             for name, by_code in pages.items()

@@ -22,6 +22,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench import chromium
 from bench.server import PYTHON, ROOT, Gunicorn, manage, site_environment
 
 BENCH = ROOT / "bench"
@@ -38,10 +39,6 @@ THROUGHPUT_TARGET = 0.8
 FIRST_ROUND_TRIP_BYTES = 14 * 1024
 LIGHTHOUSE_PAGES = ("home", "article list", "article", "registration form")
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-    "--disable-component-update --disable-sync --no-first-run"
-)
 LANGUAGE = "lt"  # throughput is measured on the default language's pages
 
 
@@ -137,7 +134,7 @@ def throughput(site, floor_url, urls):
 def lighthouse(url, report_path, attempts=3):
     """Scores and failing audits of one Lighthouse run. A run that fails to record the
     page load (Lighthouse's NO_NAVSTART and the like, on a busy machine) is repeated."""
-    env = dict(os.environ, CHROME_PATH="/usr/bin/chromium")
+    env = dict(os.environ, CHROME_PATH=chromium.EXECUTABLE)
     for _attempt in range(attempts):
         completed = subprocess.run(
             [
@@ -147,7 +144,7 @@ def lighthouse(url, report_path, attempts=3):
                 "--output=json",
                 f"--output-path={report_path}",
                 "--only-categories=performance,accessibility,best-practices,seo",
-                f"--chrome-flags={CHROMIUM_FLAGS}",
+                f"--chrome-flags={' '.join(['--headless=new', *chromium.FLAGS])}",
             ],
             env=env,
         )

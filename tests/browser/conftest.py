@@ -14,22 +14,12 @@ from django.db import connections
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
+from bench import chromium
 from tests.articles.factories import ArticleFactory, FAQItemFactory, TopicFactory
 from tests.browser.tools import NuHtmlChecker
 from tests.registration.factories import PrivacyNoticeFactory, StaffUserFactory
 
-CHROMIUM = "/usr/bin/chromium"
 STAFF_PASSWORD = "a-long-staff-passphrase-for-tests"
-# Without the networking flags Chromium keeps calling home, which this machine refuses.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 TIMEOUT_MS = 15_000
 
 
@@ -65,9 +55,11 @@ def browser(django_db_setup):
         with sync_playwright() as playwright:
             for alias, contents in serialized.items():
                 connections[alias]._test_serialized_contents = contents
-            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            yield chromium
-            chromium.close()
+            browser = playwright.chromium.launch(
+                executable_path=chromium.EXECUTABLE, args=chromium.FLAGS
+            )
+            yield browser
+            browser.close()
 
 
 @pytest.fixture
