@@ -31,6 +31,24 @@ def url_in_language(obj, language_code):
         return obj.get_absolute_url()
 
 
+def matching_slug_first(found, slug):
+    """Of the objects `any_language_slug(slug)` found, the one whose slug in the current
+    language is `slug`, else the first."""
+    return next((obj for obj in found if obj.slug == slug), found[0])
+
+
+def fill_slugs_from(obj, source_field):
+    """Give each language that has a `source_field` text but no slug yet a slug made from
+    that text: unique, and short enough to leave room for a "-2"."""
+    model = type(obj)
+    room = model._meta.get_field("slug").max_length - 10
+    for code in LANGUAGE_CODES:
+        source = getattr(obj, f"{source_field}_{code}")
+        if source and not getattr(obj, f"slug_{code}"):
+            base = text.transliterated_slug(source)[:room]
+            setattr(obj, f"slug_{code}", _unique_slug(model, f"slug_{code}", base, obj.pk))
+
+
 def _unique_slug(model, field_name, base, exclude_pk):
     """`base`, or `base-2`, `base-3`… whichever no other row of `model` uses yet."""
     base = base.strip("-") or "straipsnis"
@@ -80,11 +98,7 @@ class Topic(models.Model):
         self.fill_slugs()
 
     def fill_slugs(self):
-        for code in LANGUAGE_CODES:
-            name = getattr(self, f"name_{code}")
-            if name and not getattr(self, f"slug_{code}"):
-                base = text.transliterated_slug(name)[:90]
-                setattr(self, f"slug_{code}", _unique_slug(Topic, f"slug_{code}", base, self.pk))
+        fill_slugs_from(self, "name")
 
 
 def _untranslated(language_code):
@@ -353,12 +367,10 @@ class Article(models.Model):
         Article.objects.filter(pk=self.pk).update(updated_at=timezone.now(), **documents)
 
     def fill_slugs(self):
+        fill_slugs_from(self, "title")
+        # A language without a title has no page, so no address either.
         for code in LANGUAGE_CODES:
-            title = getattr(self, f"title_{code}")
-            if title and not getattr(self, f"slug_{code}"):
-                base = text.transliterated_slug(title)[:190]
-                setattr(self, f"slug_{code}", _unique_slug(Article, f"slug_{code}", base, self.pk))
-            elif not title:
+            if not getattr(self, f"title_{code}"):
                 setattr(self, f"slug_{code}", None)
 
     def _derive_text(self, code, faq_items):

@@ -6,7 +6,7 @@ looks at who is asking, and it is never cached.
 """
 
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -15,7 +15,14 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
-from articles.models import Article, OldSlug, Topic, any_language_slug, url_in_language
+from articles.models import (
+    Article,
+    OldSlug,
+    Topic,
+    any_language_slug,
+    matching_slug_first,
+    url_in_language,
+)
 from clinic.page_cache import cache_public_page
 
 ARTICLES_PER_PAGE = 12
@@ -57,7 +64,7 @@ class TopicView(ArticleListView):
         topics = list(Topic.objects.filter(any_language_slug(slug)))
         if not topics:
             raise Http404
-        self.topic = next((topic for topic in topics if topic.slug == slug), topics[0])
+        self.topic = matching_slug_first(topics, slug)
         if self.topic.get_absolute_url() != request.path:
             return redirect(self.topic, permanent=True)
         return super().get(request, *args, **kwargs)
@@ -71,10 +78,14 @@ class ArticleDetailBase(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.for_listing().prefetch_related(
+        return Article.objects.for_listing().prefetch_related(*self.page_prefetches())
+
+    def page_prefetches(self):
+        """What the page shows besides the article: its FAQ and related articles."""
+        return [
             "faq_items",
             Prefetch("related", queryset=Article.objects.published().for_listing()),
-        )
+        ]
 
     def get_context_data(self, **kwargs):
         article = self.object
@@ -104,23 +115,25 @@ class ArticleDetailView(ArticleDetailBase):
         url = self.object.get_absolute_url()
         if url != request.path:
             return redirect(url, permanent=True)
+        # Only now, so that a redirect does not read the FAQ and related articles.
+        prefetch_related_objects([self.object], *self.page_prefetches())
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_object(self, queryset=None):
         slug = self.kwargs["slug"]
         # Found by slug alone (the unique slug indexes), then kept if published: asked in
         # one query, SQLite may walk the newest-first index through every article.
-        articles = self.get_queryset().filter(any_language_slug(slug))
+        articles = Article.objects.for_listing().filter(any_language_slug(slug))
         matches = [article for article in articles if article.is_published()]
         if matches:
-            return next((a for a in matches if a.slug == slug), matches[0])
+            return matching_slug_first(matches, slug)
         old_slugs = OldSlug.objects.filter(slug=slug).select_related("article")
         published = [old for old in old_slugs if old.article.is_published()]
         if not published:
             raise Http404
+        # An old slug is no article's current one, so the page redirects to the article.
         current = translation.get_language()
-        old = next((o for o in published if o.language == current), published[0])
-        return self.get_queryset().get(pk=old.article_id)
+        return next((o for o in published if o.language == current), published[0]).article
 
     def language_url(self, language_code):
         return url_in_language(self.object, language_code)

@@ -163,6 +163,18 @@ def test_other_languages_slug_redirects_to_this_languages_address(client, articl
     assert response["Location"] == url_of(article, "en")
 
 
+def test_a_redirect_reads_the_article_but_not_its_faq_or_related_articles(
+    client, article, django_assert_num_queries
+):
+    old = url_of(article, "en")
+    article.slug_en = "a-better-address"
+    article.save()
+    with django_assert_num_queries(1):  # the article, by slug
+        client.get(f"/en/articles/{article.slug_lt}/")
+    with django_assert_num_queries(2):  # no article by slug; the old slug with its article
+        client.get(old)
+
+
 def test_unknown_article_is_not_found(client, clinic):
     assert client.get("/en/articles/no-such-article/").status_code == 404
 
