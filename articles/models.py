@@ -109,11 +109,6 @@ def _untranslated(language_code):
     return empty
 
 
-# Long text a list of article cards never shows (the body it needs: it tells whether
-# the article is written in a language).
-LISTING_SKIPS = ("search_document",)
-
-
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Articles a patient may read: published, with a publish date already past."""
@@ -124,10 +119,14 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(featured=True).order_by("order", "-publish_at", "-pk")
 
     def for_listing(self):
-        """What a list of article cards needs: not the search text."""
-        return self.select_related("topic").defer(
-            *(f"{field}_{code}" for field in LISTING_SKIPS for code in LANGUAGE_CODES),
-            *LISTING_SKIPS,
+        """What a list of article cards needs: the topic, not the search text."""
+        return self.select_related("topic").without_search_text()
+
+    def without_search_text(self):
+        """Without the long search text, which no page shows. (Lists still read the body:
+        it tells whether the article is written in a language.)"""
+        return self.defer(
+            "search_document", *(f"search_document_{code}" for code in LANGUAGE_CODES)
         )
 
     def translated_into(self, language_code):
@@ -386,7 +385,10 @@ class Article(models.Model):
             plain_text(getattr(self, f"body_{code}")),
         ]
         for item in faq_items:
-            parts += [getattr(item, f"question_{code}"), plain_text(item.answer_in(code))]
+            parts += [
+                getattr(item, f"question_{code}"),
+                plain_text(getattr(item, f"answer_{code}")),
+            ]
         return text.fold(" ".join(part for part in parts if part))
 
     def _update_image_renditions(self):
@@ -417,7 +419,8 @@ class Article(models.Model):
     def _remember_old_slugs(self, stored_slugs):
         for code in LANGUAGE_CODES:
             old, new = stored_slugs.get(f"slug_{code}"), getattr(self, f"slug_{code}")
-            if new:
+            # A slug taken (back) by an article stops leading anywhere else.
+            if new and new != old:
                 OldSlug.objects.filter(language=code, slug=new).delete()
             if old and old != new:
                 OldSlug.objects.update_or_create(
@@ -452,9 +455,6 @@ class FAQItem(models.Model):
         result = super().delete(*args, **kwargs)
         self.article.refresh_search_document()
         return result
-
-    def answer_in(self, language_code):
-        return getattr(self, f"answer_{language_code}") or ""
 
 
 class OldSlug(models.Model):

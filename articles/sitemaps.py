@@ -30,7 +30,7 @@ class ArticleSitemap(BilingualSitemap):
     priority = 0.8
 
     def items(self):
-        return Article.objects.published().order_by("pk")
+        return Article.objects.published().without_search_text().order_by("pk")
 
     def get_languages_for_item(self, item):
         return [code for code in LANGUAGE_CODES if item.has_translation(code)]
