@@ -85,7 +85,6 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     search_fields = ["name", "phone", "email"]
     search_help_text = _("Name, phone (as typed, e.g. 8 602 26118) or e-mail.")
-    ordering = ["-created_at", "-pk"]
     list_per_page = 50
     actions = [
         "mark_contacted",
@@ -136,15 +135,9 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         return results, may_have_duplicates
 
     def changelist_view(self, request, extra_context=None):
-        waiting = AppointmentRequest.objects.aggregate(
-            new=Count("pk", filter=Q(status=AppointmentRequest.Status.NEW)),
-            too_long=Count(
-                "pk",
-                filter=Q(
-                    status=AppointmentRequest.Status.NEW,
-                    created_at__lt=one_working_day_before(timezone.now()),
-                ),
-            ),
+        cutoff = one_working_day_before(timezone.now())
+        waiting = AppointmentRequest.objects.waiting().aggregate(
+            new=Count("pk"), too_long=Count("pk", filter=Q(created_at__lt=cutoff))
         )
         title = ngettext(
             "Appointment requests: %(new)d new",
@@ -298,7 +291,6 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
 @admin.register(PrivacyNotice)
 class PrivacyNoticeAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
     list_display = ["title", "version", "effective_date"]
-    ordering = ["-effective_date", "-pk"]
 
     def get_readonly_fields(self, request, obj=None):
         # Consents point at a version: once saved, a version's name stays.

@@ -237,18 +237,6 @@ class AppointmentRequest(models.Model):
         self.handled_by = by
         self.handled_at = timezone.now()
 
-    def mark_contacted(self, by):
-        self.set_status(self.Status.CONTACTED, by)
-
-    def mark_booked(self, by):
-        self.set_status(self.Status.BOOKED, by)
-
-    def mark_closed(self, by):
-        self.set_status(self.Status.CLOSED, by)
-
-    def mark_spam(self, by):
-        self.set_status(self.Status.SPAM, by)
-
     def is_waiting_too_long(self, now=None):
         return self.status == self.Status.NEW and self.created_at < one_working_day_before(
             now or timezone.now()

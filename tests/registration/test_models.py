@@ -73,7 +73,7 @@ def test_waiting_too_long_lists_only_new_requests_older_than_a_working_day():
 def test_marking_contacted_records_who_and_when():
     receptionist = StaffUserFactory()
     request = AppointmentRequestFactory()
-    request.mark_contacted(by=receptionist)
+    request.set_status(AppointmentRequest.Status.CONTACTED, by=receptionist)
     request.refresh_from_db()
     assert request.status == AppointmentRequest.Status.CONTACTED
     assert request.handled_by == receptionist
