@@ -1,8 +1,8 @@
-import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from clinic.phone import to_e164
 from clinic.rich_text import RichTextField, sanitize_translations
 
 
@@ -52,18 +52,11 @@ class ClinicDetails(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self):
-        try:
-            number = phonenumbers.parse(self.phone, "LT")
-        except phonenumbers.NumberParseException:
-            number = None
-        if number is None or not phonenumbers.is_valid_number(number):
+        if to_e164(self.phone) is None:
             raise ValidationError({"phone": _("Enter a valid phone number.")})
 
     @property
     def phone_uri(self):
         """The phone as a tel: link target in E.164 form, e.g. tel:+37060226118."""
-        try:
-            number = phonenumbers.parse(self.phone, "LT")
-        except phonenumbers.NumberParseException:
-            return ""
-        return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        e164 = to_e164(self.phone)
+        return f"tel:{e164}" if e164 else ""

@@ -17,9 +17,9 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from clinic.phone import to_e164
 from clinic.rich_text import RichTextAdminMixin
 from registration.models import AppointmentRequest, PrivacyNotice, one_working_day_before
-from registration.phone import to_e164
 
 # A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")

@@ -8,8 +8,8 @@ from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from clinic.phone import to_e164
 from registration.models import AppointmentRequest, PrivacyNotice
-from registration.phone import to_e164
 from registration.spam import FormStamp
 
 SEND_AGAIN = _("Check your details and press “Send request” again.")

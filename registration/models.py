@@ -7,8 +7,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clinic.phone import format_for_people
 from clinic.rich_text import RichTextField, sanitize_translations
-from registration.phone import format_for_people
 
 # Saturday and Sunday, as date.weekday() numbers them.
 WEEKEND = {5, 6}
