@@ -2,7 +2,9 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from clinic.models import ClinicDetails
@@ -67,3 +69,11 @@ def test_a_new_phone_number_shows_at_once_in_every_contact_block(admin_client, c
     assert response.status_code == 302
     assert ClinicDetails.objects.get().phone == "8 611 22333"
     assert 'href="tel:+37061122333"' in patient.get("/en/").content.decode()
+
+
+def test_admin_pages_that_show_no_contact_details_do_not_read_them(admin_client, clinic):
+    with CaptureQueriesContext(connection) as queries:
+        admin_client.get(reverse("admin:index"))
+    # The admin itself asks whether a row exists (a second cannot be added); the contact
+    # details themselves, phone included, are not read.
+    assert not [q for q in queries if '"clinic_clinicdetails"."phone"' in q["sql"]]
