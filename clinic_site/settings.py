@@ -273,7 +273,6 @@ REGISTRATION_RATE_WINDOW_SECONDS = env_int("DJANGO_REGISTRATION_RATE_WINDOW_SECO
 REGISTRATION_MIN_FILL_SECONDS = env_int("DJANGO_REGISTRATION_MIN_FILL_SECONDS", 2)
 # Closed and spam requests are anonymised or deleted this many days after handling.
 REGISTRATION_RETENTION_DAYS = env_int("DJANGO_REGISTRATION_RETENTION_DAYS", 180)
-# Reverse proxies in front of the site, to find the client's address for the rate limit.
 
 # --- Security -------------------------------------------------------------------------
 

@@ -9,19 +9,17 @@ from datetime import datetime, time, timedelta
 from io import BytesIO
 from pathlib import Path
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Article, FAQItem, OldSlug, Topic
+from articles.models import LANGUAGE_CODES, Article, FAQItem, OldSlug, Topic
 from clinic.demo_content import illustrations
 from clinic.models import ClinicDetails
 from registration.models import PrivacyNotice
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "demo_content"
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def read_toml(path):
