@@ -1,6 +1,6 @@
+import functools
 from datetime import datetime, time, timedelta
 
-import holidays
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce
@@ -12,12 +12,19 @@ from clinic.rich_text import RichTextField, sanitize_translations
 
 # Saturday and Sunday, as date.weekday() numbers them.
 WEEKEND = {5, 6}
-# The clinic is in Lithuania; the years it needs are worked out when first asked for.
-PUBLIC_HOLIDAYS = holidays.country_holidays("LT")
+
+
+@functools.cache
+def lithuanian_public_holidays():
+    # Imported here, not at start-up: the package costs a process about 20 MiB and a
+    # tenth of a second, and only reception's pages and commands count working days.
+    import holidays
+
+    return holidays.country_holidays("LT")
 
 
 def is_day_off(day):
-    return day.weekday() in WEEKEND or day in PUBLIC_HOLIDAYS
+    return day.weekday() in WEEKEND or day in lithuanian_public_holidays()
 
 
 def one_working_day_before(moment):
