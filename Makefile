@@ -9,8 +9,6 @@ PORT ?= 8000
 
 # Local development runs with debug on; `make serve` and the tests run as production does.
 DEV_ENV := DJANGO_DEBUG=true
-# A throwaway key for the test run only; production must set its own.
-TEST_ENV := DJANGO_SECRET_KEY=insecure-key-for-tests-only DJANGO_SECURE_SSL_REDIRECT=false DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1
 # A production-like trial on this machine: plain HTTP, so no HTTPS redirect.
 SERVE_ENV := DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SESSION_COOKIE_SECURE=false DJANGO_CSRF_COOKIE_SECURE=false DJANGO_SERVE_MEDIA=true DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat var/trial-secret-key)}
 
@@ -39,6 +37,11 @@ run: $(VENV)/.runtime-installed translations | var
 	$(DEV_ENV) $(MANAGE) migrate --noinput
 	$(DEV_ENV) $(MANAGE) load_demo_content
 	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+## Your own admin account on the development database (`make run`'s), asked for interactively.
+superuser: $(VENV)/.runtime-installed | var
+	$(DEV_ENV) $(MANAGE) migrate --noinput
+	$(DEV_ENV) $(MANAGE) createsuperuser
 
 serve: $(VENV)/.runtime-installed translations | var
 	@test -f var/trial-secret-key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/trial-secret-key
@@ -76,12 +79,12 @@ format: $(VENV)/.dev-installed
 	$(BIN)/ruff format .
 
 test: $(VENV)/.dev-installed translations browser-deps lint | var
-	$(TEST_ENV) $(BIN)/pytest
+	$(BIN)/pytest
 
 ## The whole test suite on PostgreSQL with a shared Redis cache, the configuration for
 ## several app servers; both come from Debian's packages and run only for the tests.
 test-postgres: $(VENV)/.dev-installed translations browser-deps | var
-	.ci/with-postgres-redis env $(TEST_ENV) $(BIN)/pytest
+	.ci/with-postgres-redis env $(BIN)/pytest
 
 ## Benchmarks against the floor, load and fault runs (bench/README.md): prints the table
 ## and writes bench/RESULTS.md. wrk comes from Debian, Lighthouse from bench/package-lock.json.

@@ -11,7 +11,9 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
+
+from clinic.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES
+from clinic.languages import LANGUAGES as SITE_LANGUAGES
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DJANGO_VAR_DIR", BASE_DIR / "var"))
@@ -204,17 +206,20 @@ AXES_VERBOSE = False
 
 # --- Internationalisation -------------------------------------------------------------
 
-LANGUAGE_CODE = "lt"
-LANGUAGES = [("lt", _("Lithuanian")), ("en", _("English"))]
+LANGUAGE_CODE = DEFAULT_LANGUAGE
+LANGUAGES = SITE_LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Vilnius"
 USE_TZ = True
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "lt"
-MODELTRANSLATION_LANGUAGES = ("lt", "en")
+MODELTRANSLATION_DEFAULT_LANGUAGE = DEFAULT_LANGUAGE
+MODELTRANSLATION_LANGUAGES = tuple(LANGUAGE_CODES)
 # A missing English text falls back to the Lithuanian one, never to an empty page.
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("lt",), "lt": ("en",)}
+MODELTRANSLATION_FALLBACK_LANGUAGES = {
+    "default": (DEFAULT_LANGUAGE,),
+    DEFAULT_LANGUAGE: tuple(LANGUAGE_CODES[1:]),
+}
 # The admin's language tabs need jQuery UI; modeltranslation would load it from a CDN.
 # A path relative to the static files is served from here (static/vendor/jquery-ui/).
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
