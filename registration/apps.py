@@ -3,7 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class RegistrationConfig(AppConfig):
-    """Appointment requests from patients, and the reception desk that handles them."""
+    """Appointment requests from patients, and the reception desk that handles them.
+
+    Its templates live under `appointments/`, not `registration/`: Django's auth views
+    (the admin's password reset among them) own the `registration/` template names.
+    """
 
     name = "registration"
     verbose_name = _("Appointment requests")

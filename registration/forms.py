@@ -88,7 +88,7 @@ class AppointmentRequestForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        self.fields["form_stamp"].initial = FormStamp.issue().signed
+        self.fields["form_stamp"].initial = FormStamp.issue().signed()
         self.fields["message"].help_text = _(
             "Anything that helps us prepare for the call, in up to %(limit)d characters."
         ) % {"limit": AppointmentRequest.MESSAGE_MAX_LENGTH}
