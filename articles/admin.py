@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from articles.models import LANGUAGE_CODES, Article, FAQItem, Topic
+from articles.models import Article, FAQItem, Topic
+from clinic.languages import LANGUAGE_CODES, localized
 from clinic.rich_text import RichTextAdminMixin
 
 
@@ -54,7 +55,7 @@ class ArticleAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
     list_display = ("title", "publishing_status", "translation_status", "review_status", "topic")
     list_filter = ("status", "topic", TranslationFilter, ReviewFilter, "featured")
     list_select_related = ("topic",)
-    search_fields = ("title_lt", "title_en", "summary_lt", "summary_en", "slug_lt", "slug_en")
+    search_fields = localized("title", "summary", "slug")
     date_hierarchy = "publish_at"
     autocomplete_fields = ("related",)
     prepopulated_fields = {"slug": ("title",)}
@@ -135,7 +136,7 @@ class ArticleAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
 class TopicAdmin(TabbedTranslationAdmin):
     list_display = ("name", "order", "article_count")
     list_editable = ("order",)
-    search_fields = ("name_lt", "name_en")
+    search_fields = localized("name")
     prepopulated_fields = {"slug": ("name",)}
 
     def get_queryset(self, request):

@@ -1,6 +1,3 @@
-from functools import reduce
-from operator import or_
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connections, models, transaction
@@ -10,6 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_language, resolution_order
 
 from articles import images, search_index, text
+from articles.slugs import (
+    OldSlugQuerySet,
+    SlugQuerySet,
+    TranslatedSlugs,
+    current_language_first,
+)
+from clinic.languages import LANGUAGE_CODES
 from clinic.rich_text import (
     EDITOR_EXTENSIONS_WITHOUT_HEADINGS,
     RichTextField,
@@ -18,49 +22,8 @@ from clinic.rich_text import (
     sanitize_translations,
 )
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
-
-def any_language_slug(slug):
-    """A filter matching `slug` in any language's slug column."""
-    return reduce(or_, (models.Q(**{f"slug_{code}": slug}) for code in LANGUAGE_CODES))
-
-
-def url_in_language(obj, language_code):
-    with translation.override(language_code):
-        return obj.get_absolute_url()
-
-
-def matching_slug_first(found, slug):
-    """Of the objects `any_language_slug(slug)` found, the one whose slug in the current
-    language is `slug`, else the first."""
-    return next((obj for obj in found if obj.slug == slug), found[0])
-
-
-def fill_slugs_from(obj, source_field):
-    """Give each language that has a `source_field` text but no slug yet a slug made from
-    that text: unique, and short enough to leave room for a "-2"."""
-    model = type(obj)
-    room = model._meta.get_field("slug").max_length - 10
-    for code in LANGUAGE_CODES:
-        source = getattr(obj, f"{source_field}_{code}")
-        if source and not getattr(obj, f"slug_{code}"):
-            base = text.transliterated_slug(source)[:room]
-            setattr(obj, f"slug_{code}", _unique_slug(model, f"slug_{code}", base, obj.pk))
-
-
-def _unique_slug(model, field_name, base, exclude_pk):
-    """`base`, or `base-2`, `base-3`… whichever no other row of `model` uses yet."""
-    base = base.strip("-") or "straipsnis"
-    candidate, number = base, 1
-    others = model.objects.exclude(pk=exclude_pk)
-    while others.filter(**{field_name: candidate}).exists():
-        number += 1
-        candidate = f"{base}-{number}"
-    return candidate
-
-
-class Topic(models.Model):
+class Topic(TranslatedSlugs, models.Model):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
         _("slug"),
@@ -78,6 +41,10 @@ class Topic(models.Model):
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Topics are listed from the lowest number.")
     )
+
+    slug_source = "name"
+
+    objects = SlugQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -97,9 +64,6 @@ class Topic(models.Model):
     def clean(self):
         self.fill_slugs()
 
-    def fill_slugs(self):
-        fill_slugs_from(self, "name")
-
 
 def _untranslated(language_code):
     empty = models.Q()
@@ -109,10 +73,16 @@ def _untranslated(language_code):
     return empty
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(SlugQuerySet):
     def published(self):
         """Articles a patient may read: published, with a publish date already past."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def published_with_slug(self, slug):
+        """The published article at `slug` in any language, or None. Found by slug alone
+        (the unique slug indexes), then kept if published: asked in one query, SQLite may
+        walk the newest-first index through every article."""
+        return current_language_first([a for a in self.with_slug(slug) if a.is_published()], slug)
 
     def featured(self):
         """Articles for the home page, in the editors' chosen order."""
@@ -149,7 +119,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(pk__in=search_index.matching_ids(vendor, get_language(), words))
 
 
-class Article(models.Model):
+class Article(TranslatedSlugs, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -366,7 +336,7 @@ class Article(models.Model):
         Article.objects.filter(pk=self.pk).update(updated_at=timezone.now(), **documents)
 
     def fill_slugs(self):
-        fill_slugs_from(self, "title")
+        super().fill_slugs()
         # A language without a title has no page, so no address either.
         for code in LANGUAGE_CODES:
             if not getattr(self, f"title_{code}"):
@@ -463,6 +433,8 @@ class OldSlug(models.Model):
     article = models.ForeignKey(Article, related_name="old_slugs", on_delete=models.CASCADE)
     language = models.CharField(max_length=10, choices=settings.LANGUAGES)
     slug = models.SlugField(max_length=200)
+
+    objects = OldSlugQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -2,7 +2,8 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from articles.models import LANGUAGE_CODES, Article, Topic
+from articles.models import Article, Topic
+from clinic.languages import LANGUAGE_CODES
 
 
 class BilingualSitemap(Sitemap):

@@ -15,14 +15,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
-from articles.models import (
-    Article,
-    OldSlug,
-    Topic,
-    any_language_slug,
-    matching_slug_first,
-    url_in_language,
-)
+from articles.models import Article, OldSlug, Topic
 from clinic.page_cache import cache_public_page
 
 ARTICLES_PER_PAGE = 12
@@ -60,17 +53,15 @@ class TopicView(ArticleListView):
     """The article list of one topic, at the topic's address in the current language."""
 
     def get(self, request, *args, **kwargs):
-        slug = kwargs["slug"]
-        topics = list(Topic.objects.filter(any_language_slug(slug)))
-        if not topics:
+        self.topic = Topic.objects.find_by_slug(kwargs["slug"])
+        if self.topic is None:
             raise Http404
-        self.topic = matching_slug_first(topics, slug)
         if self.topic.get_absolute_url() != request.path:
             return redirect(self.topic, permanent=True)
         return super().get(request, *args, **kwargs)
 
     def language_url(self, language_code):
-        return url_in_language(self.topic, language_code)
+        return self.topic.url_in_language(language_code)
 
 
 class ArticleDetailBase(DetailView):
@@ -95,7 +86,7 @@ class ArticleDetailBase(DetailView):
             is_translated=article.content_language == current,
             show_toc=len(article.headings) >= TOC_MIN_HEADINGS,
             canonical_url=self.request.build_absolute_uri(
-                url_in_language(article, article.content_language)
+                article.url_in_language(article.content_language)
             ),
             **kwargs,
         )
@@ -121,22 +112,15 @@ class ArticleDetailView(ArticleDetailBase):
 
     def get_object(self, queryset=None):
         slug = self.kwargs["slug"]
-        # Found by slug alone (the unique slug indexes), then kept if published: asked in
-        # one query, SQLite may walk the newest-first index through every article.
-        articles = Article.objects.for_listing().filter(any_language_slug(slug))
-        matches = [article for article in articles if article.is_published()]
-        if matches:
-            return matching_slug_first(matches, slug)
-        old_slugs = OldSlug.objects.filter(slug=slug).select_related("article")
-        published = [old for old in old_slugs if old.article.is_published()]
-        if not published:
+        article = Article.objects.for_listing().published_with_slug(slug)
+        # An old slug is no article's current one, so get() redirects to the article.
+        article = article or OldSlug.objects.published_article(slug)
+        if article is None:
             raise Http404
-        # An old slug is no article's current one, so the page redirects to the article.
-        current = translation.get_language()
-        return next((o for o in published if o.language == current), published[0]).article
+        return article
 
     def language_url(self, language_code):
-        return url_in_language(self.object, language_code)
+        return self.object.url_in_language(language_code)
 
 
 @method_decorator(never_cache, name="dispatch")

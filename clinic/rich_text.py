@@ -11,10 +11,11 @@ import re
 
 import nh3
 from csp.constants import NONCE
-from django.conf import settings
 from django.utils.html import strip_tags
 from django_prose_editor.fields import ProseEditorField
 from js_asset import Media
+
+from clinic.languages import LANGUAGE_CODES
 
 ALLOWED_TAGS = {"h2", "h3", "p", "br", "ul", "ol", "li", "strong", "em", "a", "blockquote"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
@@ -66,7 +67,7 @@ def sanitize_translations(instance, field_name):
     The admin's editor sanitises what it submits; this catches every other way in
     (imports, the shell, a data migration).
     """
-    for code, _name in settings.LANGUAGES:
+    for code in LANGUAGE_CODES:
         attname = f"{field_name}_{code}"
         setattr(instance, attname, sanitize_html(getattr(instance, attname)))
 

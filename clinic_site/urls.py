@@ -12,18 +12,18 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
-from clinic import views as clinic_views
+from clinic_site import views as site_views
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
-    path("healthz", clinic_views.healthz, name="healthz"),
-    path("favicon.ico", clinic_views.favicon),
-    path("robots.txt", clinic_views.RobotsView.as_view(), name="robots"),
+    path("healthz", site_views.healthz, name="healthz"),
+    path("favicon.ico", site_views.favicon),
+    path("robots.txt", site_views.RobotsView.as_view(), name="robots"),
     path("", include("articles.sitemap_urls")),
 ]
 
 urlpatterns += i18n_patterns(
-    path("", clinic_views.HomeView.as_view(), name="home"),
+    path("", site_views.HomeView.as_view(), name="home"),
     path(_("articles/"), include("articles.urls")),
     path(_("search/"), include("articles.search_urls")),
     # registration/ (the form) and privacy/ (the privacy notice): see registration/urls.py.

@@ -2,6 +2,9 @@
 
 Idempotent: it creates what is missing and leaves whatever already exists alone, so an
 editor's changes survive a second run (`make run` runs it every time).
+
+Demo data spans every app, so this command sits above them all: it is the one module in
+the bottom layer, clinic/, that imports the feature apps (articles, registration).
 """
 
 import tomllib
@@ -14,8 +17,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import LANGUAGE_CODES, Article, FAQItem, OldSlug, Topic
+from articles.models import Article, FAQItem, OldSlug, Topic
 from clinic.demo_content import illustrations
+from clinic.languages import LANGUAGE_CODES
 from clinic.models import ClinicDetails
 from registration.models import PrivacyNotice
 

@@ -13,7 +13,7 @@ def test_health_check_answers_ok_when_the_database_answers(client):
 
 
 def test_health_check_fails_when_the_database_does_not_answer(client):
-    with mock.patch("clinic.views.connection.cursor", side_effect=OperationalError):
+    with mock.patch("clinic_site.views.connection.cursor", side_effect=OperationalError):
         response = client.get("/healthz")
     assert response.status_code == 503
 

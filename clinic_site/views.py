@@ -1,3 +1,6 @@
+"""The site's own pages, assembled above the apps: the home page (which shows the
+articles app's topics and featured articles), robots.txt, the favicon and /healthz."""
+
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect
@@ -12,7 +15,7 @@ from clinic.page_cache import cache_public_page
 
 @method_decorator(cache_public_page, name="dispatch")
 class HomeView(TemplateView):
-    template_name = "clinic/home.html"
+    template_name = "home.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -1,0 +1,32 @@
+"""The bottom layer, clinic/, stands on its own: the feature apps build on it, never the
+other way round. Only the demo loader, which fills every app, sits above them all."""
+
+import ast
+from pathlib import Path
+
+CLINIC_DIR = Path(__file__).resolve().parents[2] / "clinic"
+FEATURE_APPS = {"articles", "registration"}
+ABOVE_EVERYTHING = {CLINIC_DIR / "management" / "commands" / "load_demo_content.py"}
+
+
+def imported_packages(path):
+    tree = ast.parse(path.read_text(), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            yield node.module.split(".")[0]
+
+
+def test_the_clinic_app_imports_no_feature_app():
+    offenders = {
+        str(path.relative_to(CLINIC_DIR)): sorted(set(imported_packages(path)) & FEATURE_APPS)
+        for path in CLINIC_DIR.rglob("*.py")
+        if path not in ABOVE_EVERYTHING
+    }
+    assert {path: apps for path, apps in offenders.items() if apps} == {}
+
+
+def test_the_layer_check_sees_the_demo_loaders_imports():
+    (loader,) = ABOVE_EVERYTHING
+    assert set(imported_packages(loader)) >= FEATURE_APPS
