@@ -134,7 +134,7 @@ class ArticleAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
 
 @admin.register(Topic)
 class TopicAdmin(TabbedTranslationAdmin):
-    list_display = ("name", "order", "article_count")
+    list_display = ("name", "order", "shows_help_now", "article_count")
     list_editable = ("order",)
     search_fields = localized("name")
     prepopulated_fields = {"slug": ("name",)}

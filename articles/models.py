@@ -41,6 +41,14 @@ class Topic(TranslatedSlugs, models.Model):
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Topics are listed from the lowest number.")
     )
+    shows_help_now = models.BooleanField(
+        _("procedure or aftercare topic"),
+        default=False,
+        help_text=_(
+            "Its articles show the “Get help now” block (Clinic › “Get help now” block): "
+            "tick it for topics about procedures and aftercare."
+        ),
+    )
 
     slug_source = "name"
 
@@ -287,6 +295,12 @@ class Article(TranslatedSlugs, models.Model):
     is_due_for_review.boolean = True
     is_due_for_review.short_description = _("review due")
 
+    @property
+    def has_clinical_review(self):
+        """Whether a named clinician's review is recorded: a name and a date. Without
+        one the page says that clinical review is pending and claims no review."""
+        return bool(self.reviewed_by and self.last_reviewed)
+
     def has_translation(self, language_code):
         return bool(getattr(self, f"title_{language_code}")) and bool(
             getattr(self, f"body_{language_code}")
@@ -326,14 +340,14 @@ class Article(TranslatedSlugs, models.Model):
         }
 
     def refresh_search_document(self):
-        """Re-derive the search text after the FAQ changed (the admin saves its inline
+        """Re-derive the search text and reading time after the FAQ changed (the admin saves its inline
         FAQ items after the article itself)."""
         faq_items = list(self.faq_items.all())
-        documents = {
-            f"search_document_{code}": self._search_document(code, faq_items)
-            for code in LANGUAGE_CODES
-        }
-        Article.objects.filter(pk=self.pk).update(updated_at=timezone.now(), **documents)
+        derived = {}
+        for code in LANGUAGE_CODES:
+            derived[f"search_document_{code}"] = self._search_document(code, faq_items)
+            derived[f"reading_minutes_{code}"] = self._reading_minutes(code, faq_items)
+        Article.objects.filter(pk=self.pk).update(updated_at=timezone.now(), **derived)
 
     def fill_slugs(self):
         super().fill_slugs()
@@ -345,8 +359,17 @@ class Article(TranslatedSlugs, models.Model):
     def _derive_text(self, code, faq_items):
         body = text.add_heading_ids(sanitize_html(getattr(self, f"body_{code}")))
         setattr(self, f"body_{code}", body)
-        setattr(self, f"reading_minutes_{code}", text.reading_minutes(body))
+        setattr(self, f"reading_minutes_{code}", self._reading_minutes(code, faq_items))
         setattr(self, f"search_document_{code}", self._search_document(code, faq_items))
+
+    def _reading_minutes(self, code, faq_items):
+        """Everything the patient reads: the body and every question and answer."""
+        faq_text = [
+            getattr(item, f"{field}_{code}") or ""
+            for item in faq_items
+            for field in ("question", "answer")
+        ]
+        return text.reading_minutes(getattr(self, f"body_{code}"), *faq_text)
 
     def _search_document(self, code, faq_items):
         parts = [

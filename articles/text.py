@@ -50,8 +50,9 @@ def search_words(text):
     return _WORD.findall(fold(text))
 
 
-def reading_minutes(markup):
-    words = len(plain_text(markup).split())
+def reading_minutes(*markups):
+    """Minutes to read all these texts (the body, and each FAQ question and answer)."""
+    words = sum(len(plain_text(markup).split()) for markup in markups)
     return max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0
 
 

@@ -3,7 +3,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from clinic.models import ClinicDetails
+from clinic.models import ClinicDetails, HelpNowItem
 from clinic.rich_text import RichTextAdminMixin
 
 
@@ -31,3 +31,13 @@ class ClinicDetailsAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
         if details is None and self.has_add_permission(request):
             return redirect("admin:clinic_clinicdetails_add")
         return super().changelist_view(request, extra_context)
+
+
+@admin.register(HelpNowItem)
+class HelpNowItemAdmin(TabbedTranslationAdmin):
+    """The "Get help now" block shown on procedure and aftercare articles, line by line."""
+
+    list_display = ("text", "action", "order")
+    list_filter = ("action",)
+    list_editable = ("order",)
+    fields = ["action", "text", "order"]

@@ -10,6 +10,6 @@ class ClinicConfig(AppConfig):
 
     def ready(self):
         from clinic import page_cache
-        from clinic.models import ClinicDetails
+        from clinic.models import ClinicDetails, HelpNowItem
 
-        page_cache.invalidate_on_change(ClinicDetails)
+        page_cache.invalidate_on_change(ClinicDetails, HelpNowItem)

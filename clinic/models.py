@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -56,7 +58,60 @@ class ClinicDetails(models.Model):
             raise ValidationError({"phone": _("Enter a valid phone number.")})
 
     @property
+    def directions_url(self):
+        """A plain link to directions to the address in a map (the phone's map app opens
+        it); the page itself loads no map script and sets no third-party cookie."""
+        if not self.address:
+            return ""
+        return "https://www.google.com/maps/dir/?" + urlencode(
+            {"api": "1", "destination": self.address}
+        )
+
+    @property
     def phone_uri(self):
         """The phone as a tel: link target in E.164 form, e.g. tel:+37060226118."""
         e164 = to_e164(self.phone)
         return f"tel:{e164}" if e164 else ""
+
+
+class HelpNowItemQuerySet(models.QuerySet):
+    def grouped(self):
+        """The lines of the "Get help now" block by what to do, most urgent first:
+        [(action, [item, …]), …], leaving out an action without lines."""
+        items = list(self)
+        return [
+            (action, [item for item in items if item.action == action])
+            for action in HelpNowItem.Action
+            if any(item.action == action for item in items)
+        ]
+
+
+class HelpNowItem(models.Model):
+    """One line of the "Get help now" block, which every procedure and aftercare article
+    shows (its topic says so): a sign to look out for, and what to do about it."""
+
+    class Action(models.TextChoices):
+        # In order of urgency: the block lists them in this order.
+        CALL_112 = "call_112", _("Call 112 at once")
+        CONTACT_CLINIC = "clinic", _("Contact the clinic, or outside its hours a doctor")
+        GOOD_TO_KNOW = "know", _("Good to know (normal, no help needed)")
+
+    action = models.CharField(_("what to do"), max_length=10, choices=Action.choices)
+    text = models.CharField(
+        _("sign or advice"),
+        max_length=300,
+        help_text=_("One plain sentence, e.g. “Swelling of the face, lips or throat.”"),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lines are shown from the lowest number.")
+    )
+
+    objects = HelpNowItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("“Get help now” line")
+        verbose_name_plural = _("“Get help now” block")
+
+    def __str__(self):
+        return self.text

@@ -29,7 +29,10 @@ class AppointmentRequestForm(forms.ModelForm):
     phone = forms.CharField(
         label=_("Phone number"),
         max_length=30,
-        help_text=_("We will call you on this number, e.g. 8 602 26118 or +370 602 26118."),
+        help_text=_(
+            "We will call you on this number, e.g. 8 602 26118 or +370 602 26118. "
+            "A number outside Lithuania: start with + and the country code."
+        ),
         error_messages={"required": _("Enter your phone number")},
         widget=TelephoneInput(attrs={"autocomplete": "tel"}),
     )
@@ -96,14 +99,22 @@ class AppointmentRequestForm(forms.ModelForm):
             _('How we look after your details: <a href="{}">privacy notice</a>.'),
             reverse("registration:privacy"),
         )
+        # The browser counts no characters: the limit is in the hint, and a longer
+        # (pasted) message comes back with its length instead of being cut silently.
+        self.fields["message"].widget.attrs.pop("maxlength", None)
         self.stamp = None
         self.already_sent = False
+        self.sent_too_fast = False
 
     def clean_phone(self):
         phone = to_e164(self.cleaned_data["phone"])
         if phone is None:
             raise ValidationError(
-                _("Enter a phone number we can call, like 8 602 26118 or +370 602 26118"),
+                _(
+                    "Enter a phone number we can call, like 8 602 26118 or +370 602 26118. "
+                    "For a number outside Lithuania, add + and the country code, "
+                    "like +49 30 12345678"
+                ),
                 code="invalid",
             )
         return phone
@@ -120,10 +131,9 @@ class AppointmentRequestForm(forms.ModelForm):
             return cleaned_data
         if self.stamp.is_expired():
             self._send_back(_("This form was open for a long time."), "stamp_expired")
-        elif self.stamp.is_too_fresh():
-            # Faster than anyone fills a form in: most likely a robot. A person who
-            # autofilled it just sends it again, and the stamp is older by then.
-            self.add_error(None, ValidationError(SEND_AGAIN, code="too_fast"))
+        # Sent faster than anyone types: a robot, or a patient whose browser filled the
+        # form in. Nobody real is turned away: the request is kept for reception to judge.
+        self.sent_too_fast = self.stamp.is_too_fresh()
         return cleaned_data
 
     def _send_back(self, problem, code):
@@ -149,6 +159,8 @@ class AppointmentRequestForm(forms.ModelForm):
         appointment_request.privacy_notice_version = notice.version if notice else ""
         if self.is_spam():
             appointment_request.status = AppointmentRequest.Status.SPAM
+        elif self.sent_too_fast:
+            appointment_request.status = AppointmentRequest.Status.TO_CHECK
         if not commit:
             return appointment_request
         try:

@@ -122,11 +122,15 @@ class AppointmentRequestQuerySet(models.QuerySet):
         )
 
     def due_for_erasure(self, days):
-        """Closed and spam requests last handled more than `days` days ago."""
+        """Closed, spam and unchecked requests last handled more than `days` days ago."""
         cutoff = timezone.now() - timedelta(days=days)
         return (
             self.filter(
-                status__in=[AppointmentRequest.Status.CLOSED, AppointmentRequest.Status.SPAM],
+                status__in=[
+                    AppointmentRequest.Status.CLOSED,
+                    AppointmentRequest.Status.SPAM,
+                    AppointmentRequest.Status.TO_CHECK,
+                ],
                 erased_at__isnull=True,
             )
             .alias(last_touched=Coalesce("handled_at", "created_at"))
@@ -156,6 +160,8 @@ class AppointmentRequest(models.Model):
         BOOKED = "booked", _("Appointment booked")
         CLOSED = "closed", _("Closed")
         SPAM = "spam", _("Spam")
+        # Sent faster than a person types: a robot, or a patient's browser autofill.
+        TO_CHECK = "check", _("To check: sent very fast")
 
     class PreferredTime(models.TextChoices):
         ANY = "any", _("Any time")

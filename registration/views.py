@@ -4,6 +4,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
@@ -57,13 +58,17 @@ class AppointmentRequestView(FormView):
         return response
 
     def rate_limit_message(self):
-        phone = ClinicDetails.objects.current().phone
-        if phone:
-            return _(
-                "We have received several requests from your connection in a short time, "
-                "so we cannot accept another one right now. Please call us on %(phone)s, "
-                "or try again in an hour."
-            ) % {"phone": phone}
+        clinic = ClinicDetails.objects.current()
+        if clinic.phone_uri:
+            return format_html(
+                _(
+                    "We have received several requests from your connection in a short "
+                    "time, so we cannot accept another one right now. Please call us on "
+                    '<a href="{phone_uri}">{phone}</a>, or try again in an hour.'
+                ),
+                phone_uri=clinic.phone_uri,
+                phone=clinic.phone,
+            )
         return _(
             "We have received several requests from your connection in a short time, "
             "so we cannot accept another one right now. Please try again in an hour."

@@ -1,7 +1,9 @@
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import translation
 
 from tests.clinic.factories import ClinicDetailsFactory
 
@@ -51,6 +53,14 @@ def empty_caches(settings, tmp_path):
     yield
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def site_language_restored():
+    """The test client leaves the language of the last page it asked for active; each
+    test starts in the site's default language, whatever test ran before it."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -66,15 +66,11 @@ def _article_nodes(context, article, clinic_id):
         "publisher": {"@id": clinic_id},
         "about": {"@type": "Thing", "name": article.topic.name},
     }
-    if article.last_reviewed:
+    if article.has_clinical_review:
         page["lastReviewed"] = article.last_reviewed
-    if article.reviewed_by or article.reviewer_role:
-        reviewer = {"@type": "Person"}
-        if article.reviewed_by:
-            reviewer["name"] = article.reviewed_by
+        page["reviewedBy"] = {"@type": "Person", "name": article.reviewed_by}
         if article.reviewer_role:
-            reviewer["jobTitle"] = article.reviewer_role
-        page["reviewedBy"] = reviewer
+            page["reviewedBy"]["jobTitle"] = article.reviewer_role
     picture = article.picture
     if picture:
         page["image"] = context["request"].build_absolute_uri(picture["src"])

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
+from clinic.models import HelpNowItem
+
 register = template.Library()
 
 
@@ -28,3 +30,9 @@ def language_versions(context):
             {"code": code, "name": local_name, "url": url, "is_current": code == current}
         )
     return versions
+
+
+@register.simple_tag
+def help_now_groups():
+    """The "Get help now" block's lines, grouped by what to do (see HelpNowItem)."""
+    return HelpNowItem.objects.grouped()

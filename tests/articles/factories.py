@@ -65,6 +65,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
             title_en=None, summary_en=None, body_en="", reviewer_role_en=None
         )
         draft = factory.Trait(status=Article.Status.DRAFT)
+        unreviewed = factory.Trait(last_reviewed=None, next_review=None, reviewed_by="")
         with_image = factory.Trait(
             image=factory.LazyFunction(png_upload),
             image_alt_lt="Schema: raumens mazgas.",

@@ -61,6 +61,16 @@ def test_reading_time_is_computed_per_language():
     assert (article.reading_minutes_lt, article.reading_minutes_en) == (3, 1)
 
 
+def test_reading_time_counts_the_questions_and_answers_too():
+    article = ArticleFactory(body_en="<p>A short introduction.</p>")
+    FAQItemFactory(article=article, answer_en="<p>" + "word " * 500 + "</p>")
+    article.refresh_from_db()
+    assert article.reading_minutes_en == 3
+    # Saving the article again keeps counting them.
+    article.save()
+    assert article.reading_minutes_en == 3
+
+
 def test_search_text_covers_the_faq_as_soon_as_it_changes():
     article = ArticleFactory()
     item = FAQItemFactory(article=article, question_lt="Ar galima sportuoti?")

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 
+from clinic.models import HelpNowItem
 from tests.articles.factories import ArticleFactory, FAQItemFactory, TopicFactory
 from tests.articles.pages import (
     element,
@@ -45,10 +46,33 @@ def test_article_page_shows_title_summary_dates_reading_time_and_review(client, 
     assert element(html, "h1")["text"] == article.title_en
     assert article.summary_en in html
     assert "1 min read" in html
-    review = element(html, "dl", class_="review-dates")["text"]
-    assert "Page last reviewed:" in review
+    review = element(html, "div", class_="review-status")["text"]
+    assert "Clinically reviewed:" in review
     assert "Next review due:" in review
     assert "Dr. Jonas Jonaitis, pain physician" in review
+
+
+@pytest.mark.parametrize(
+    ("language", "pending"),
+    [("lt", "Klinikinė peržiūra dar neatlikta."), ("en", "Clinical review pending.")],
+)
+def test_article_without_a_recorded_review_says_clinical_review_is_pending(
+    client, clinic, language, pending
+):
+    article = ArticleFactory(unreviewed=True)
+    html = client.get(url_of(article, language)).content.decode()
+    review = element(html, "div", class_="review-status")["text"]
+    assert pending in review
+    assert "2026" not in review
+
+
+def test_a_review_date_without_a_named_reviewer_is_not_claimed(client, clinic):
+    article = ArticleFactory(reviewed_by="")
+    html = client.get(url_of(article, "en")).content.decode()
+    assert "Clinical review pending." in element(html, "div", class_="review-status")["text"]
+    page = json_ld(html)["MedicalWebPage"]
+    assert "lastReviewed" not in page
+    assert "reviewedBy" not in page
 
 
 def test_hero_image_is_responsive_with_alt_text_and_loads_first(client, article):
@@ -289,6 +313,13 @@ def test_structured_data_describes_the_page_its_faq_and_the_clinic(client, artic
     assert page["publisher"] == {"@id": data["MedicalClinic"]["@id"]}
 
 
+def test_structured_data_of_an_unreviewed_article_claims_no_review(client, clinic):
+    html = client.get(url_of(ArticleFactory(unreviewed=True), "lt")).content.decode()
+    page = json_ld(html)["MedicalWebPage"]
+    assert "lastReviewed" not in page
+    assert "reviewedBy" not in page
+
+
 def test_structured_data_of_an_untranslated_article_names_its_real_language(client, clinic):
     article = ArticleFactory(lithuanian_only=True)
     html = client.get(url_of(article, "en")).content.decode()
@@ -298,3 +329,72 @@ def test_structured_data_of_an_untranslated_article_names_its_real_language(clie
 def test_article_without_faq_has_no_faq_structured_data(client, clinic):
     html = client.get(url_of(ArticleFactory(), "lt")).content.decode()
     assert "FAQPage" not in json_ld(html)
+
+
+@pytest.fixture
+def help_now(db):
+    lines = [
+        (HelpNowItem.Action.CALL_112, "Kvėpuoti sunku.", "You are short of breath."),
+        (HelpNowItem.Action.CONTACT_CLINIC, "Karščiuojate.", "You have a fever."),
+        (HelpNowItem.Action.GOOD_TO_KNOW, "Tirpimas praeina.", "Numbness fades."),
+    ]
+    for order, (action, lt, en) in enumerate(lines):
+        HelpNowItem.objects.create(action=action, order=order, text_lt=lt, text_en=en)
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "line", "otherwise"),
+    [
+        ("lt", "Kada skubiai kreiptis pagalbos", "Kvėpuoti sunku.", "skubiosios medicinos"),
+        ("en", "Get help now", "You are short of breath.", "emergency department"),
+    ],
+)
+def test_procedure_article_shows_the_get_help_now_block_in_its_language(
+    client, clinic, help_now, language, heading, line, otherwise
+):
+    article = ArticleFactory(topic=TopicFactory(shows_help_now=True))
+    html = client.get(url_of(article, language)).content.decode()
+    block = element(html, "section", class_="help-now")["text"]
+    assert heading in block
+    assert line in block
+    assert otherwise in block
+    section = html.split('<section class="help-now"')[1].split("</section>")[0]
+    assert 'href="tel:112"' in section
+    assert 'href="tel:+37060226118"' in section
+
+
+def test_get_help_now_lists_the_most_urgent_signs_first(client, clinic, help_now):
+    article = ArticleFactory(topic=TopicFactory(shows_help_now=True))
+    block = element(
+        client.get(url_of(article, "en")).content.decode(), "section", class_="help-now"
+    )
+    text = block["text"]
+    assert text.index("short of breath") < text.index("fever") < text.index("Numbness")
+
+
+def test_article_of_another_topic_has_no_get_help_now_block(client, clinic, help_now):
+    html = client.get(url_of(ArticleFactory(), "en")).content.decode()
+    assert "help-now" not in html
+
+
+def test_editing_the_get_help_now_block_shows_at_once_on_cached_pages(client, clinic, help_now):
+    article = ArticleFactory(topic=TopicFactory(shows_help_now=True))
+    client.get(url_of(article, "en"))
+    item = HelpNowItem.objects.get(text_en="You have a fever.")
+    item.text_en = "You have a high fever."
+    item.save()
+    assert "You have a high fever." in client.get(url_of(article, "en")).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "disclaimer"),
+    [
+        ("lt", "Ji nepakeičia konsultacijos"),
+        ("en", "It does not replace a consultation"),
+    ],
+)
+def test_every_article_says_the_page_informs_and_the_doctor_decides(
+    client, clinic, language, disclaimer
+):
+    html = client.get(url_of(ArticleFactory(), language)).content.decode()
+    assert disclaimer in element(html, "p", class_="disclaimer")["text"]

@@ -13,7 +13,7 @@ class ClinicDetailsFactory(factory.django.DjangoModelFactory):
     email = "registracija@klinika.example"
     address_lt = "Pavyzdžio g. 1, Vilnius"
     address_en = "Pavyzdžio g. 1, Vilnius"
-    opening_hours_lt = "I–V 8.00–18.00"
+    opening_hours_lt = "I–V 8:00–18:00"
     opening_hours_en = "Mon–Fri 8:00–18:00"
     contact_sentence_lt = (
         "Registruokitės telefonu arba užpildykite registracijos formą – "

@@ -121,6 +121,32 @@ def test_foreign_number_with_country_code_is_accepted(client):
     assert AppointmentRequest.objects.get().phone == "+442079460958"
 
 
+@pytest.mark.parametrize(
+    ("language", "advice"),
+    [
+        ("en", "For a number outside Lithuania, add + and the country code, like +49 30 12345678"),
+        ("lt", "Jei numeris ne Lietuvos, pridėkite + ir šalies kodą, pvz., +49 30 12345678"),
+    ],
+)
+def test_a_foreign_number_typed_the_local_way_is_told_to_add_the_country_code(
+    client, language, advice
+):
+    response = client.post(form_url(language), FormDataFactory(phone="030 12345678"))
+    assert response.status_code == 200
+    assert advice in response.content.decode()
+    assert not AppointmentRequest.objects.exists()
+
+
+@pytest.mark.parametrize("language", ["lt", "en"])
+def test_message_field_shows_its_limit_and_does_not_cut_a_longer_text(client, language):
+    html = client.get(form_url(language)).content.decode()
+    hint = re.search(r'<span class="hint" id="id_message_helptext">(.*?)</span>', html).group(1)
+    assert "1000" in hint
+    textarea = re.search(r"<textarea[^>]*>", html).group(0)
+    assert "maxlength" not in textarea
+    assert 'aria-describedby="id_message_helptext"' in textarea
+
+
 @pytest.mark.parametrize("typed", ["12345", "telefonas", "8 602 26118 000"])
 def test_a_number_that_cannot_be_called_is_refused_in_english(client, typed):
     response = client.post(form_url("en"), FormDataFactory(phone=typed))

@@ -46,16 +46,39 @@ def test_filled_honeypot_is_kept_as_spam_and_reception_is_not_e_mailed(
     assert mail.outbox == []
 
 
-def test_form_sent_back_at_once_is_not_stored_and_the_patient_can_send_it_again(client, settings):
+@pytest.mark.parametrize("language", ["lt", "en"])
+def test_a_form_autofilled_and_sent_at_once_is_kept_for_reception_to_check(
+    client, settings, django_capture_on_commit_callbacks, language
+):
     settings.REGISTRATION_MIN_FILL_SECONDS = 3
     fresh = FormStamp.issue().signed()
-    response = client.post(form_url(), FormDataFactory(form_stamp=fresh))
-    content = response.content.decode()
-    assert response.status_code == 200
-    assert "Check your details and press “Send request” again." in content
-    assert not AppointmentRequest.objects.exists()
-    # The same stamp goes back, so the time it was first shown still counts.
-    assert posted_stamp(content) == fresh
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(form_url(language), FormDataFactory(form_stamp=fresh))
+    assert response.status_code == 303
+    with translation.override(language):
+        assert response["Location"] == reverse("registration:thanks")
+    stored = AppointmentRequest.objects.get()
+    assert stored.status == AppointmentRequest.Status.TO_CHECK
+    assert stored.language == language
+    # Like the honeypot's catch: no e-mail that a robot could set off.
+    assert mail.outbox == []
+
+
+def test_a_quick_request_sent_twice_is_kept_once(client, settings):
+    settings.REGISTRATION_MIN_FILL_SECONDS = 3
+    data = FormDataFactory(form_stamp=FormStamp.issue().signed())
+    client.post(form_url(), data)
+    assert client.post(form_url(), data).status_code == 303
+    assert AppointmentRequest.objects.count() == 1
+
+
+def test_quick_requests_still_count_towards_the_rate_limit(client, settings):
+    settings.REGISTRATION_MIN_FILL_SECONDS = 3
+    settings.REGISTRATION_RATE_LIMIT = 1
+    client.post(form_url(), FormDataFactory(form_stamp=FormStamp.issue().signed()))
+    response = client.post(form_url(), FormDataFactory(form_stamp=FormStamp.issue().signed()))
+    assert response.status_code == 429
+    assert AppointmentRequest.objects.count() == 1
 
 
 def test_minimum_fill_time_comes_from_the_settings(client, settings):
@@ -98,7 +121,7 @@ def test_too_many_requests_from_one_client_get_a_polite_refusal(client, settings
     assert response.status_code == 429
     summary = re.search(r'<div class="error-summary".*?</div>', content, re.S).group(0)
     assert "we cannot accept another one right now" in summary
-    assert "Please call us on +370 602 26118" in summary
+    assert 'Please call us on <a href="tel:+37060226118">+370 602 26118</a>' in summary
     assert 'value="Trečias Bandymas"' in content
     assert AppointmentRequest.objects.count() == 2
 

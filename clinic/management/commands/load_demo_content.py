@@ -8,7 +8,7 @@ the bottom layer, clinic/, that imports the feature apps (articles, registration
 """
 
 import tomllib
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 from io import BytesIO
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from django.utils import timezone
 from articles.models import Article, FAQItem, OldSlug, Topic
 from clinic.demo_content import illustrations
 from clinic.languages import LANGUAGE_CODES
-from clinic.models import ClinicDetails
+from clinic.models import ClinicDetails, HelpNowItem
 from registration.models import PrivacyNotice
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "demo_content"
@@ -55,7 +55,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            created = self.load_clinic() + self.load_topics() + self.load_articles()
+            created = (
+                self.load_clinic()
+                + self.load_help_now()
+                + self.load_topics()
+                + self.load_articles()
+            )
         if created:
             self.stdout.write(self.style.SUCCESS(f"Created: {', '.join(created)}."))
         else:
@@ -85,12 +90,26 @@ class Command(BaseCommand):
             created.append("privacy notice")
         return created
 
+    def load_help_now(self):
+        if HelpNowItem.objects.exists():
+            return []
+        items = read_toml(CONTENT_DIR / "help_now.toml")["item"]
+        for order, item in enumerate(items):
+            HelpNowItem.objects.create(
+                action=item["action"],
+                order=order,
+                **{f"text_{code}": item[code] for code in LANGUAGE_CODES},
+            )
+        return ["the “Get help now” block"]
+
     def load_topics(self):
         created = []
         for data in read_toml(CONTENT_DIR / "topics.toml")["topic"]:
             if not Topic.objects.filter(slug_lt=data["lt"]["slug"]).exists():
                 Topic.objects.create(
-                    order=data["order"], **translated(data, "name", "slug", "description")
+                    order=data["order"],
+                    shows_help_now=data.get("shows_help_now", False),
+                    **translated(data, "name", "slug", "description"),
                 )
                 created.append(f"topic “{data['en']['name']}”")
         return created
@@ -125,16 +144,14 @@ class Command(BaseCommand):
 
     def create_article(self, data, topic):
         # Earlier articles in the reading order get later dates, so lists show them first.
-        noon = datetime.combine(data["last_reviewed"], time(12), timezone.get_current_timezone())
+        # No review is recorded: the demo content ships unreviewed, and the page says
+        # so until a clinician signs it off.
         article = Article(
             topic=topic,
             status=Article.Status.PUBLISHED,
-            publish_at=noon - timedelta(hours=data["order"]),
+            publish_at=timezone.now() - timedelta(hours=data["order"]),
             featured=data.get("featured", False),
-            last_reviewed=data["last_reviewed"],
-            next_review=data["next_review"],
-            reviewed_by=data.get("reviewed_by", ""),
-            **translated(data, "title", "slug", "summary", "body", "image_alt", "reviewer_role"),
+            **translated(data, "title", "slug", "summary", "body", "image_alt"),
         )
         article.image = illustration_file(data["illustration"])
         article.save()
