@@ -340,8 +340,8 @@ class Article(TranslatedSlugs, models.Model):
         }
 
     def refresh_search_document(self):
-        """Re-derive the search text and reading time after the FAQ changed (the admin saves its inline
-        FAQ items after the article itself)."""
+        """Re-derive the search text and reading time after the FAQ changed (the admin
+        saves its inline FAQ items after the article itself)."""
         faq_items = list(self.faq_items.all())
         derived = {}
         for code in LANGUAGE_CODES:
