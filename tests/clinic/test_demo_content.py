@@ -10,7 +10,7 @@ from lingua import Language, LanguageDetectorBuilder
 
 from articles.models import Article
 from clinic.demo_content import readability
-from clinic.models import ClinicDetails
+from clinic.models import ClinicDetails, HelpNowItem
 from clinic.rich_text import plain_text
 from registration.models import PrivacyNotice
 
@@ -95,6 +95,64 @@ def test_demo_articles_ship_without_a_claimed_review(demo_content):
         assert not article.has_clinical_review, article.slug_lt
         assert article.last_reviewed is None and article.next_review is None
         assert article.reviewed_by == "" and not article.reviewer_role_en
+
+
+def test_demo_get_help_now_block_covers_112_the_clinic_and_what_is_normal(demo_content):
+    lines = HelpNowItem.objects.all()
+    assert {line.action for line in lines} == set(HelpNowItem.Action.values)
+    assert all(line.text_lt and line.text_en for line in lines)
+    english = " ".join(line.text_en for line in lines)
+    for sign in [
+        "short of breath",
+        "chest pain",
+        "throat",
+        "rash",
+        "fever",
+        "pus",
+        "numb",
+        "drive",
+    ]:
+        assert sign in english
+
+
+def test_procedure_and_aftercare_articles_show_the_get_help_now_block(demo_content):
+    shown = {a.slug_en for a in published_articles() if a.topic.shows_help_now}
+    assert {
+        "trigger-point-injection",
+        "ultrasound-in-pain-medicine",
+        "risks-and-side-effects",
+        "before-and-after-the-procedure",
+    } <= shown
+    assert "what-is-a-trigger-point" not in shown
+
+
+# Corrections from a review against the sources (issue 12): claims no source makes,
+# overstated frequencies, and Lithuanian wording to avoid.
+NOT_IN_THE_ARTICLES = [
+    "reached the right spot",
+    "exact source",
+    "often sore",
+    "for one to two days",  # "for at least one to two days"
+    "užduoda",
+    "apmokyt",
+    "žemiau",
+    "nesušvirkščia",
+    "tikslų skausmo šaltinį",
+    "krūtinės sienos",
+    "geriau nei",
+]
+
+
+def test_demo_articles_keep_to_what_the_sources_say(demo_content):
+    for article in published_articles():
+        texts = [article.body_lt, article.body_en]
+        texts += [
+            f"{i.question_lt} {i.answer_lt} {i.question_en} {i.answer_en}"
+            for i in article.faq_items.all()
+        ]
+        text = " ".join(plain_text(t) for t in texts)
+        for phrase in NOT_IN_THE_ARTICLES:
+            assert phrase not in text, (article.slug_en, phrase)
 
 
 def test_every_article_answers_questions_in_both_languages(demo_content):
