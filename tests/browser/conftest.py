@@ -131,8 +131,9 @@ def html_checker():
 
 @pytest.fixture(autouse=True)
 def form_fill_time_check_off(settings):
-    """The form turns away anything sent back within a few seconds, as robots do; a test
-    types faster than any patient. Every other spam check stays on."""
+    """A request sent back within a few seconds is kept only for reception to check, as
+    robots send them; a test types faster than any patient. Every other spam check stays
+    on (tests of the quick-send rule set it again)."""
     settings.REGISTRATION_MIN_FILL_SECONDS = 0
 
 
