@@ -36,3 +36,10 @@ def language_versions(context):
 def help_now_groups():
     """The "Get help now" block's lines, grouped by what to do (see HelpNowItem)."""
     return HelpNowItem.objects.grouped()
+
+
+@register.filter
+def unbreakable(text):
+    """The text with no-break spaces, so a phone number never splits across lines
+    (the words around it still may)."""
+    return str(text).replace(" ", "\u00a0")

@@ -36,7 +36,8 @@ def first_screen_box(page, selector):
 
 
 @pytest.mark.parametrize(
-    ("language", "call"), [("lt", "Skambinkite +370 602 26118"), ("en", "Call +370 602 26118")]
+    ("language", "call"),
+    [("lt", "Skambinkite +370\u00a0602\u00a026118"), ("en", "Call +370\u00a0602\u00a026118")],
 )
 def test_call_and_form_are_in_the_first_phone_screen_of_every_page_without_javascript(
     open_page, site_content, language, call

@@ -47,10 +47,10 @@ def footer(html):
 @pytest.mark.parametrize(
     ("path", "call", "form"),
     [
-        ("/lt/", "Skambinkite +370 602 26118", 'href="/lt/registracija/"'),
-        ("/en/", "Call +370 602 26118", 'href="/en/registration/"'),
-        ("/en/articles/", "Call +370 602 26118", 'href="/en/registration/"'),
-        ("/en/registration/", "Call +370 602 26118", 'href="/en/registration/"'),
+        ("/lt/", "Skambinkite +370\u00a0602\u00a026118", 'href="/lt/registracija/"'),
+        ("/en/", "Call +370\u00a0602\u00a026118", 'href="/en/registration/"'),
+        ("/en/articles/", "Call +370\u00a0602\u00a026118", 'href="/en/registration/"'),
+        ("/en/registration/", "Call +370\u00a0602\u00a026118", 'href="/en/registration/"'),
     ],
 )
 def test_every_page_header_offers_the_call_and_the_form_in_the_visitors_language(
@@ -59,6 +59,12 @@ def test_every_page_header_offers_the_call_and_the_form_in_the_visitors_language
     top = header(client.get(path).content.decode())
     assert f'<a class="button button-call" href="tel:+37060226118">{call}</a>' in top
     assert form in top
+
+
+def test_the_phone_number_never_breaks_across_lines(client, clinic):
+    top = header(client.get("/en/").content.decode())
+    assert "+370\u00a0602\u00a026118" in top
+    assert "+370 602" not in top
 
 
 def test_article_page_header_offers_the_call_too(client, clinic):
