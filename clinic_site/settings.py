@@ -274,7 +274,8 @@ SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/"
 # Accepted requests per client and window; 0 turns the limit off (load tests).
 REGISTRATION_RATE_LIMIT = env_int("DJANGO_REGISTRATION_RATE_LIMIT", 5)
 REGISTRATION_RATE_WINDOW_SECONDS = env_int("DJANGO_REGISTRATION_RATE_WINDOW_SECONDS", 3600)
-# A form sent back sooner than this after it was shown was not filled in by a person.
+# A form sent back sooner than this after it was shown (a robot, or a browser's autofill)
+# is kept with status "To check" for reception, with no e-mail (docs/reception.md).
 REGISTRATION_MIN_FILL_SECONDS = env_int("DJANGO_REGISTRATION_MIN_FILL_SECONDS", 2)
 # Closed and spam requests are anonymised or deleted this many days after handling.
 REGISTRATION_RETENTION_DAYS = env_int("DJANGO_REGISTRATION_RETENTION_DAYS", 180)

@@ -3,8 +3,9 @@
 Three checks, none of which a patient notices:
 - a honeypot field that people never see (it is in the form, see forms.py);
 - a form stamp: a signed, one-time token with the time the form was shown. A form sent
-  back sooner than REGISTRATION_MIN_FILL_SECONDS was not filled in by a person; the same
-  stamp sent twice is the same request sent twice, and is stored once;
+  back sooner than REGISTRATION_MIN_FILL_SECONDS was sent by a robot or a browser's
+  autofill: it is kept for reception to check, never refused; the same stamp sent twice
+  is the same request sent twice, and is stored once;
 - a rate limit per client (REGISTRATION_RATE_LIMIT requests per
   REGISTRATION_RATE_WINDOW_SECONDS; 0 turns it off), counted in the shared cache under
   a keyed hash of the client's network address, so no address is ever stored.

@@ -32,6 +32,14 @@ def test_spam_past_retention_is_deleted():
     assert not AppointmentRequest.objects.exists()
 
 
+def test_quick_requests_nobody_checked_are_anonymised_after_retention():
+    old = handled_days_ago(181, AppointmentRequest.Status.TO_CHECK)
+    call_command("purge_old_requests", verbosity=0)
+    old.refresh_from_db()
+    assert (old.name, old.phone) == ("", "")
+    assert old.erased_at is not None
+
+
 def test_requests_within_retention_or_still_open_are_kept():
     recent = handled_days_ago(30, AppointmentRequest.Status.CLOSED)
     booked = handled_days_ago(400, AppointmentRequest.Status.BOOKED)

@@ -25,7 +25,10 @@ class Command(BaseCommand):
     def handle(self, *args, days, dry_run, **options):
         due = AppointmentRequest.objects.due_for_erasure(days)
         spam = due.filter(status=AppointmentRequest.Status.SPAM)
-        closed = due.filter(status=AppointmentRequest.Status.CLOSED)
+        # A quick request nobody checked may have been a patient's: kept as a stub too.
+        closed = due.filter(
+            status__in=[AppointmentRequest.Status.CLOSED, AppointmentRequest.Status.TO_CHECK]
+        )
         if dry_run:
             self.stdout.write(
                 f"Would anonymise {closed.count()} closed and delete {spam.count()} spam "
