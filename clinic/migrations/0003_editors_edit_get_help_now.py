@@ -1,31 +1,18 @@
 """Editors keep the "Get help now" block up to date, as they do the articles showing it."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-EDITORS = "Editors"
+from clinic.staff_groups import give_permissions, take_permissions
+
 CODENAMES = [f"{action}_helpnowitem" for action in ("add", "change", "delete", "view")]
 
 
 def let_editors_edit_help_now(apps, schema_editor):
-    app_config = apps.get_app_config("clinic")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _created = Group.objects.get_or_create(name=EDITORS)
-    group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="clinic", codename__in=CODENAMES)
-    )
+    give_permissions(apps, "Editors", "clinic", CODENAMES)
 
 
 def take_it_back(apps, schema_editor):
-    Permission = apps.get_model("auth", "Permission")
-    for group in apps.get_model("auth", "Group").objects.filter(name=EDITORS):
-        group.permissions.remove(
-            *Permission.objects.filter(content_type__app_label="clinic", codename__in=CODENAMES)
-        )
+    take_permissions(apps, "Editors", "clinic", CODENAMES)
 
 
 class Migration(migrations.Migration):

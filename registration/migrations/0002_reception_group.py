@@ -1,28 +1,15 @@
 """The Reception group: it may view and change appointment requests, and nothing else."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from clinic.staff_groups import give_permissions
 
 GROUP_NAME = "Reception"
 PERMISSIONS = ["view_appointmentrequest", "change_appointmentrequest"]
 
 
 def create_reception_group(apps, schema_editor):
-    # On a fresh database the permissions are made only after all migrations have run;
-    # make this app's now, so the group can be given them.
-    app_config = apps.get_app_config("registration")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _created = Group.objects.get_or_create(name=GROUP_NAME)
-    group.permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="registration", codename__in=PERMISSIONS
-        )
-    )
+    give_permissions(apps, GROUP_NAME, "registration", PERMISSIONS)
 
 
 def remove_reception_group(apps, schema_editor):

@@ -68,11 +68,18 @@ def test_editors_can_manage_articles_topics_and_questions(editor):
             assert editor.has_perm(f"articles.{action}_{model}")
 
 
-def test_editors_see_only_the_articles_app_in_the_admin(editor_client, settings):
+def test_editors_see_only_the_articles_and_the_get_help_now_block_in_the_admin(
+    editor_client, settings
+):
     response = editor_client.get(f"/{settings.ADMIN_URL}")
     assert response.status_code == 200
-    apps = [app["app_label"] for app in response.context["app_list"]]
-    assert apps == ["articles"]
+    models = {
+        (app["app_label"], model["object_name"])
+        for app in response.context["app_list"]
+        for model in app["models"]
+    }
+    assert {app for app, _model in models} == {"articles", "clinic"}
+    assert {model for app, model in models if app == "clinic"} == {"HelpNowItem"}
 
 
 @pytest.mark.parametrize(
