@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminTextareaWidget
+from django.db import models
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -41,3 +43,5 @@ class HelpNowItemAdmin(TabbedTranslationAdmin):
     list_filter = ("action",)
     list_editable = ("order",)
     fields = ["action", "text", "order"]
+    # A sentence, not a one-word field: room to read it whole while editing.
+    formfield_overrides = {models.CharField: {"widget": AdminTextareaWidget(attrs={"rows": 2})}}

@@ -44,4 +44,4 @@ def test_a_line_needs_its_english_text_too(editor_client):
 
 def test_the_block_is_named_in_lithuanian_in_the_admin(editor_client):
     html = editor_client.get(reverse("admin:clinic_helpnowitem_changelist")).content.decode()
-    assert "Blokas „Kada skubiai kreiptis pagalbos“" in html
+    assert "Patarimai, kada skubiai kreiptis pagalbos" in html
