@@ -98,3 +98,14 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin_only(client, clinic, setting
     rules = client.get("/robots.txt").content.decode().splitlines()
     assert f"Disallow: /{settings.ADMIN_URL}" in rules
     assert "Disallow: /" not in rules
+
+
+@pytest.mark.parametrize("language", ["lt", "en"])
+def test_the_feed_is_announced_to_news_readers_but_not_offered_to_patients_as_rss(
+    client, clinic, language
+):
+    html = client.get(url("articles:list", language)).content.decode()
+    assert 'type="application/rss+xml"' in html
+    body = html.split("<body>")[1]
+    assert "RSS" not in body
+    assert url("articles:feed", language) not in body

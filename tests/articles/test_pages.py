@@ -372,6 +372,15 @@ def test_get_help_now_lists_the_most_urgent_signs_first(client, clinic, help_now
     assert text.index("short of breath") < text.index("fever") < text.index("Numbness")
 
 
+@pytest.mark.parametrize(
+    ("language", "entry"), [("lt", "Kada skubiai kreiptis pagalbos"), ("en", "Get help now")]
+)
+def test_table_of_contents_leads_to_get_help_now(client, clinic, help_now, language, entry):
+    article = ArticleFactory(topic=TopicFactory(shows_help_now=True))
+    toc = inside(client.get(url_of(article, language)).content.decode(), '<nav class="toc"', "nav")
+    assert f'<a href="#help-now-heading">{entry}</a>' in toc
+
+
 def test_article_of_another_topic_has_no_get_help_now_block(client, clinic, help_now):
     html = client.get(url_of(ArticleFactory(), "en")).content.decode()
     assert "help-now" not in html

@@ -126,6 +126,32 @@ def test_procedure_and_aftercare_articles_show_the_get_help_now_block(demo_conte
     assert "what-is-a-trigger-point" not in shown
 
 
+@pytest.mark.parametrize(
+    ("language", "heading", "reasons"),
+    [
+        (
+            "lt",
+            "Kam reikia ypatingo atsargumo",
+            ["kraują skystinančius", "infekcija", "nėščia", "alergiškas", "diabetu"],
+        ),
+        (
+            "en",
+            "Who needs extra care",
+            ["thins the blood", "infection", "pregnant", "allergic", "diabetes"],
+        ),
+    ],
+)
+def test_procedure_and_risk_articles_say_who_must_tell_the_doctor_first(
+    demo_content, language, heading, reasons
+):
+    for key in ["trigger-point-injection", "risks-and-side-effects"]:
+        article = Article.objects.get(slug_en=key)
+        body = plain_text(getattr(article, f"body_{language}"))
+        section = body.split(heading)[1]
+        for reason in reasons:
+            assert reason in section, (key, reason)
+
+
 # Corrections from a review against the sources (issue 12): claims no source makes,
 # overstated frequencies, and Lithuanian wording to avoid.
 NOT_IN_THE_ARTICLES = [

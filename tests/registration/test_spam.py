@@ -133,7 +133,8 @@ def test_rate_limit_in_lithuanian_is_shown_in_the_error_summary(client, settings
     content = response.content.decode()
     assert response.status_code == 429
     assert '<html lang="lt">' in content
-    assert '<div class="error-summary"' in content
+    summary = re.search(r'<div class="error-summary".*?</div>', content, re.S).group(0)
+    assert 'Paskambinkite mums <a href="tel:+37060226118">+370 602 26118</a>' in summary
 
 
 def test_rate_limit_counts_each_client_separately(client, settings):
