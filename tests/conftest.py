@@ -1,5 +1,4 @@
 import pytest
-from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.test import override_settings
@@ -56,11 +55,15 @@ def empty_caches(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def site_language_restored():
+def language_restored():
     """The test client leaves the language of the last page it asked for active; each
-    test starts in the site's default language, whatever test ran before it."""
+    test starts with the language the one before it started with."""
+    before = translation.get_language()
     yield
-    translation.activate(settings.LANGUAGE_CODE)
+    if before is None:
+        translation.deactivate_all()
+    else:
+        translation.activate(before)
 
 
 @pytest.fixture
