@@ -1,5 +1,4 @@
-import functools
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -9,42 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clinic.phone import format_for_people
 from clinic.rich_text import RichTextField, sanitize_translations
-
-# Saturday and Sunday, as date.weekday() numbers them.
-WEEKEND = {5, 6}
-
-
-@functools.cache
-def lithuanian_public_holidays():
-    # Imported here, not at start-up: the package costs a process about 20 MiB and a
-    # tenth of a second, and only reception's pages and commands count working days.
-    import holidays
-
-    return holidays.country_holidays("LT")
-
-
-def is_day_off(day):
-    return day.weekday() in WEEKEND or day in lithuanian_public_holidays()
-
-
-def one_working_day_before(moment):
-    """The moment one working day (24 hours of days that are neither weekend nor
-    Lithuanian public holiday) before `moment`.
-
-    Days off do not count: at any time on a weekend, and on Monday at 10:00, the answer
-    is the same time on the Friday before (the start of Saturday counts as the end of
-    Friday); a public holiday counts as a Saturday would.
-    """
-    local = timezone.localtime(moment)
-    if is_day_off(local.date()):
-        first_day_off = local.date()
-        while is_day_off(first_day_off - timedelta(days=1)):
-            first_day_off -= timedelta(days=1)
-        local = datetime.combine(first_day_off, time.min, local.tzinfo)
-    earlier = local - timedelta(days=1)
-    while is_day_off(earlier.date()):
-        earlier -= timedelta(days=1)
-    return earlier
+from registration.working_days import one_working_day_before
 
 
 class PrivacyNoticeQuerySet(models.QuerySet):
@@ -108,8 +72,19 @@ class AppointmentRequestQuerySet(models.QuerySet):
 
     def waiting_too_long(self, now=None):
         """New requests nobody has handled for more than one working day."""
-        cutoff = one_working_day_before(now or timezone.now())
-        return self.waiting().filter(created_at__lt=cutoff)
+        return self.waiting().filter(created_at__lt=AppointmentRequest.late_cutoff(now))
+
+    def waiting_counts(self, now=None):
+        """How many requests are new, and how many of them wait too long:
+        {"new": 5, "too_long": 2}, in one query."""
+        late = models.Q(created_at__lt=AppointmentRequest.late_cutoff(now))
+        return self.waiting().aggregate(
+            new=models.Count("pk"), too_long=models.Count("pk", filter=late)
+        )
+
+    def notification_failed(self):
+        """Requests whose e-mail to reception failed and has not gone out since."""
+        return self.filter(notification_sent_at__isnull=True).exclude(notification_error="")
 
     def pending_notification(self, grace=timedelta(minutes=2)):
         """New requests whose e-mail to reception has not gone out yet.
@@ -250,7 +225,12 @@ class AppointmentRequest(models.Model):
         self.handled_by = by
         self.handled_at = timezone.now()
 
+    @staticmethod
+    def late_cutoff(now=None):
+        """The rule, in one place: a new request is late once it has waited more than
+        one working day (weekends and public holidays do not count); that is, when it
+        came before this moment."""
+        return one_working_day_before(now or timezone.now())
+
     def is_waiting_too_long(self, now=None):
-        return self.status == self.Status.NEW and self.created_at < one_working_day_before(
-            now or timezone.now()
-        )
+        return self.status == self.Status.NEW and self.created_at < self.late_cutoff(now)

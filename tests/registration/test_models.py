@@ -5,7 +5,8 @@ from datetime import datetime, timedelta
 import pytest
 from django.utils import timezone, translation
 
-from registration.models import AppointmentRequest, PrivacyNotice, one_working_day_before
+from registration.models import AppointmentRequest, PrivacyNotice
+from registration.working_days import one_working_day_before
 from tests.registration.factories import (
     AppointmentRequestFactory,
     PrivacyNoticeFactory,
