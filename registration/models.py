@@ -86,15 +86,14 @@ class AppointmentRequestQuerySet(models.QuerySet):
         """Requests whose e-mail to reception failed and has not gone out since."""
         return self.filter(notification_sent_at__isnull=True).exclude(notification_error="")
 
-    def pending_notification(self, grace=timedelta(minutes=2)):
-        """New requests whose e-mail to reception has not gone out yet.
-
-        A request younger than `grace` is left to the web process that saved it, which
-        is sending its e-mail right now.
-        """
-        return self.waiting().filter(
-            notification_sent_at__isnull=True, created_at__lt=timezone.now() - grace
+    def pending_notification(self, now=None):
+        """New requests whose e-mail to reception has not gone out, and which no
+        worker is sending right now (a claim that lapsed counts as none)."""
+        now = now or timezone.now()
+        unclaimed = models.Q(notification_claimed_until__isnull=True) | models.Q(
+            notification_claimed_until__lt=now
         )
+        return self.waiting().filter(unclaimed, notification_sent_at__isnull=True)
 
     def due_for_erasure(self, days):
         """Closed, spam and unchecked requests last handled more than `days` days ago."""
@@ -198,6 +197,8 @@ class AppointmentRequest(models.Model):
     notification_sent_at = models.DateTimeField(_("notification sent at"), null=True, blank=True)
     notification_attempts = models.PositiveSmallIntegerField(_("notification attempts"), default=0)
     notification_error = models.CharField(_("last notification error"), max_length=300, blank=True)
+    # Set while a worker sends the e-mail, so that no other sends it too.
+    notification_claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = AppointmentRequestQuerySet.as_manager()
 

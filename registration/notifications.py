@@ -1,11 +1,19 @@
-"""Telling reception that a request is waiting.
+"""Telling reception that a request is waiting, outside the patient's request.
 
 The e-mail says only that a new request is waiting, with a link to the admin: health data
-does not travel by e-mail. A request is saved before its e-mail is tried, and a failure
-is recorded on it; `manage.py send_pending_notifications` (cron) tries again.
+does not travel by e-mail. The form only stores the request; the stored requests whose
+e-mail has not gone out are the queue. `manage.py send_pending_notifications` drains it:
+from cron every few minutes, or as a long-running worker (`--every 10`). A patient's POST
+therefore never waits for the mail server, however slow or hung it is.
+
+A request is claimed (`notification_claimed_until`) before its e-mail is tried, so two
+workers, or a worker and cron, never e-mail about the same request twice; a claim left
+by a worker that died lapses after CLAIM_SECONDS. A failure is recorded on the request
+and tried again in the next round.
 """
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -20,18 +28,36 @@ from registration.models import AppointmentRequest
 logger = logging.getLogger(__name__)
 
 
+def claim_seconds():
+    """Long enough for one e-mail to be sent or to time out, with room to spare."""
+    return 2 * (settings.EMAIL_TIMEOUT or 60) + 60
+
+
 def waiting_requests_url():
     """The admin's list of new requests, as an absolute address."""
     path = reverse("admin:registration_appointmentrequest_changelist")
     return f"{settings.SITE_URL}{path}?status__exact={AppointmentRequest.Status.NEW}"
 
 
+def claim(appointment_request):
+    """Take the request's e-mail for this process; False if another has it or it went out."""
+    now = timezone.now()
+    return bool(
+        AppointmentRequest.objects.pending_notification(now)
+        .filter(pk=appointment_request.pk)
+        .update(notification_claimed_until=now + timedelta(seconds=claim_seconds()))
+    )
+
+
 def notify_reception(appointment_request):
     """E-mail reception about one new request; record the outcome on the request.
 
-    Returns True when the e-mail went out. Never raises for a mail failure: the request
-    is already safe in the database, and the failure is retried later.
+    Returns True when the e-mail went out, False when it failed, None when another
+    worker holds it. Never raises for a mail failure: the request is already safe in the
+    database, and the failure is retried later.
     """
+    if not claim(appointment_request):
+        return None
     # Reception works in the site's main language, whatever the patient's.
     with translation.override(settings.LANGUAGE_CODE):
         subject = gettext("New appointment request waiting")
@@ -50,12 +76,25 @@ def notify_reception(appointment_request):
             type(error).__name__,
         )
         requests.update(
-            notification_attempts=F("notification_attempts") + 1, notification_error=problem
+            notification_attempts=F("notification_attempts") + 1,
+            notification_error=problem,
+            notification_claimed_until=None,
         )
         return False
     requests.update(
         notification_attempts=F("notification_attempts") + 1,
         notification_sent_at=timezone.now(),
         notification_error="",
+        notification_claimed_until=None,
     )
     return True
+
+
+def send_pending():
+    """One round: e-mail about every request waiting for it. Returns (sent, failed)."""
+    sent = failed = 0
+    for appointment_request in AppointmentRequest.objects.pending_notification().only("pk"):
+        outcome = notify_reception(appointment_request)
+        sent += outcome is True
+        failed += outcome is False
+    return sent, failed

@@ -1,6 +1,3 @@
-from functools import partial
-
-from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
@@ -13,8 +10,7 @@ from articles.models import Article
 from clinic.models import ClinicDetails
 from clinic.page_cache import cache_public_page
 from registration.forms import AppointmentRequestForm
-from registration.models import AppointmentRequest, PrivacyNotice
-from registration.notifications import notify_reception
+from registration.models import PrivacyNotice
 from registration.spam import RateLimit
 
 
@@ -43,11 +39,10 @@ class AppointmentRequestView(FormView):
         if rate_limit.is_exceeded():
             form.refuse(self.rate_limit_message(), code="rate_limited")
             return self.render_to_response(self.get_context_data(form=form), status=429)
-        appointment_request = form.save()
+        # Stored, and that is all: the e-mail to reception is sent by a worker (see
+        # registration/notifications.py), so the patient never waits for a mail server.
+        form.save()
         rate_limit.count()
-        if appointment_request and appointment_request.status == AppointmentRequest.Status.NEW:
-            # Sent once the request is safely stored; a failure is recorded and retried.
-            transaction.on_commit(partial(notify_reception, appointment_request))
         return self.redirect_to_thanks()
 
     def redirect_to_thanks(self):

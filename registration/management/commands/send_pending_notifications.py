@@ -1,26 +1,59 @@
-from django.core.management.base import BaseCommand, CommandError
+import logging
+import time
 
-from registration.models import AppointmentRequest
-from registration.notifications import notify_reception
+from django.core.management.base import BaseCommand, CommandError
+from django.db import close_old_connections
+
+from registration.notifications import send_pending
+
+logger = logging.getLogger(__name__)
+
+# A worker whose mail server fails waits longer between rounds, up to this.
+LONGEST_PAUSE_SECONDS = 300
 
 
 class Command(BaseCommand):
     help = (
         "E-mail reception about new appointment requests whose notification has not gone "
-        "out (the mail server was down, say). Run it from cron every few minutes."
+        "out. The web form never sends mail itself: run this from cron every few minutes, "
+        "or keep it running as a worker with --every SECONDS."
     )
 
-    def handle(self, *args, **options):
-        sent = failed = 0
-        for appointment_request in AppointmentRequest.objects.pending_notification():
-            if notify_reception(appointment_request):
-                sent += 1
-            else:
-                failed += 1
-        if options["verbosity"]:
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--every",
+            type=float,
+            metavar="SECONDS",
+            help="Keep running: send, then wait this long, and again (a worker).",
+        )
+        parser.add_argument(
+            "--rounds", type=int, help="With --every: stop after this many rounds (tests)."
+        )
+
+    def handle(self, *args, every=None, rounds=None, **options):
+        if every is None:
+            self.one_round(options["verbosity"], raise_on_failure=True)
+            return
+        pause = every
+        done = 0
+        while rounds is None or done < rounds:
+            failed = self.one_round(options["verbosity"], raise_on_failure=False)
+            done += 1
+            # A mail server that is down is asked less often, so the log stays short.
+            pause = min(pause * 2, LONGEST_PAUSE_SECONDS) if failed else every
+            if rounds is None or done < rounds:
+                close_old_connections()
+                time.sleep(pause)
+
+    def one_round(self, verbosity, raise_on_failure):
+        sent, failed = send_pending()
+        if verbosity and (sent or failed or raise_on_failure):
             self.stdout.write(f"Notifications sent: {sent}.")
-        if failed:
+        if failed and raise_on_failure:
             # A non-zero exit, so that cron or monitoring tells someone.
             raise CommandError(
                 f"{failed} notification(s) failed again; see the admin. They will be retried."
             )
+        if failed:
+            logger.warning("%d notification(s) failed; retrying later.", failed)
+        return failed
