@@ -95,7 +95,7 @@ class HungMailServer:
 
 
 def send_pending_notifications(env):
-    """One round of the notification worker; its output (it fails while mail fails)."""
+    """One round of the notification worker; the last line of its output."""
     done = subprocess.run(
         [PYTHON, "manage.py", "send_pending_notifications"],
         env=env,
@@ -103,7 +103,7 @@ def send_pending_notifications(env):
         capture_output=True,
         text=True,
     )
-    return (done.stdout + done.stderr).strip()
+    return (done.stdout + done.stderr).strip().splitlines()[-1]
 
 
 def stored_tokens(submissions):
@@ -171,10 +171,12 @@ def run_phases(site, sink, env, form_path):
     mail_down = new_submissions(MAIL_DOWN_REQUESTS)
     figures = run_phase(site, form_path, mail_down)
     kept = AppointmentRequest.objects.filter(form_token__in=[s.token for s in mail_down])
+    # The round stops at its first failure: one attempt recorded, the rest still waiting.
     figures["worker_round_output"] = send_pending_notifications(env)
     figures["kept_with_failure_recorded"] = kept.filter(
         notification_sent_at__isnull=True, notification_attempts__gte=1
     ).count()
+    figures["kept_waiting_for_next_round"] = kept.filter(notification_attempts=0).count()
     report("mail down", figures)
 
     hung = new_submissions(MAIL_DOWN_REQUESTS, first_number=len(mail_down))

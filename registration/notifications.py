@@ -91,10 +91,18 @@ def notify_reception(appointment_request):
 
 
 def send_pending():
-    """One round: e-mail about every request waiting for it. Returns (sent, failed)."""
-    sent = failed = 0
-    for appointment_request in AppointmentRequest.objects.pending_notification().only("pk"):
+    """One round: e-mail about each request waiting for it, oldest first. Returns
+    (sent, failed).
+
+    The round stops at the first failure: a mail server that is down, or hangs until
+    EMAIL_TIMEOUT, fails the same way for every request, so the others wait for the next
+    round instead of each costing a timeout.
+    """
+    sent = 0
+    pending = AppointmentRequest.objects.pending_notification().order_by("created_at", "pk")
+    for appointment_request in pending.only("pk"):
         outcome = notify_reception(appointment_request)
+        if outcome is False:
+            return sent, 1
         sent += outcome is True
-        failed += outcome is False
-    return sent, failed
+    return sent, 0

@@ -167,7 +167,7 @@ def test_the_retry_command_sends_what_failed_once_mail_works_again(
 
 def test_the_retry_command_reports_failures_and_counts_the_attempt(mail_server_down):
     waiting = AppointmentRequestFactory(created_at=timezone.now() - timedelta(hours=1))
-    with pytest.raises(CommandError, match="1 notification"):
+    with pytest.raises(CommandError, match="failed"):
         send_pending()
     waiting.refresh_from_db()
     assert waiting.notification_attempts == 1
@@ -181,6 +181,17 @@ def test_the_retry_command_leaves_alone_what_needs_no_e_mail(mail_server_back):
     AppointmentRequestFactory(created_at=an_hour_ago, status=AppointmentRequest.Status.CONTACTED)
     send_pending()
     assert mail.outbox == []
+
+
+def test_a_round_stops_at_the_first_failure_instead_of_waiting_on_each_request(
+    mail_server_down,
+):
+    first, second = AppointmentRequestFactory.create_batch(2)
+    with pytest.raises(CommandError):
+        send_pending()
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.notification_attempts, second.notification_attempts) == (1, 0)
 
 
 def test_a_request_another_worker_is_e_mailing_about_is_left_to_it(mail_server_back):

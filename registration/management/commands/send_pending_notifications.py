@@ -52,8 +52,9 @@ class Command(BaseCommand):
         if failed and raise_on_failure:
             # A non-zero exit, so that cron or monitoring tells someone.
             raise CommandError(
-                f"{failed} notification(s) failed again; see the admin. They will be retried."
+                "Sending a notification failed; see the admin. It and those after it will "
+                "be tried again."
             )
         if failed:
-            logger.warning("%d notification(s) failed; retrying later.", failed)
+            logger.warning("Sending a notification failed; trying again later.")
         return failed
