@@ -77,9 +77,13 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "clinic",
     "articles",
     "registration",
+    "staff_auth",
 ]
 
 MIDDLEWARE = [
@@ -95,6 +99,9 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session passed a second factor?
+    "django_otp.middleware.OTPMiddleware",
+    "staff_auth.middleware.SecondFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Axes goes last so that it sees the outcome of every login attempt.
@@ -192,6 +199,12 @@ LOGIN_URL = f"/{ADMIN_URL}login/"
 # Staff sessions end after a working day, or when the browser closes.
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Two-factor sign-in (staff_auth/): required for every account that can see appointment
+# requests. Turn it off only for a trial on your own machine.
+TWO_FACTOR_REQUIRED = env_bool("DJANGO_TWO_FACTOR_REQUIRED", True)
+# The name authenticator apps show next to the account.
+OTP_TOTP_ISSUER = os.environ.get("DJANGO_OTP_ISSUER", "Clinic")
 
 # Brute-force protection on the admin login: five failures lock the user name from that
 # address for an hour.

@@ -15,6 +15,8 @@ from django.views.static import serve
 from clinic_site import views as site_views
 
 urlpatterns = [
+    # Two-factor sign-in pages, under the admin's address (see staff_auth/).
+    path(f"{settings.ADMIN_URL}two-factor/", include("staff_auth.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", site_views.healthz, name="healthz"),
     path("favicon.ico", site_views.favicon),

@@ -8,6 +8,9 @@ browser on that page and returns the HTTP response that served it, so the served
 from django.urls import reverse
 from django.utils import translation
 
+from staff_auth.rules import SEES_HEALTH_DATA, has_authenticator
+from tests.staff_auth.sign_in import log_in_with_second_factor
+
 
 def url(name, language, **kwargs):
     with translation.override(language):
@@ -75,9 +78,19 @@ AUDITED_PAGES = {
 
 
 def log_into_admin(page, user, password):
+    """Sign in as a person does: the password, then (if the account needs or has one)
+    the code from the authenticator app."""
+    if needs_second_factor_to_sign_in(user):
+        log_in_with_second_factor(page, user, password)
+        return
     page.goto("/admin/login/?next=/admin/")
     page.fill("#id_username", user.username)
     page.fill("#id_password", password)
     with page.expect_navigation():
         page.click("#login-form [type=submit]")
     assert page.url.endswith("/admin/"), "logged in"
+
+
+def needs_second_factor_to_sign_in(user):
+    # Superusers hold every permission, SEES_HEALTH_DATA included.
+    return user.has_perm(SEES_HEALTH_DATA) or has_authenticator(user)

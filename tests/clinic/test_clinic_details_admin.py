@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from clinic.models import ClinicDetails
+from tests.staff_auth.sign_in import log_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -15,8 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def admin_client(client):
     user = get_user_model().objects.create_superuser("boss")
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    return client
+    return log_in_with_second_factor(client, user)
 
 
 def test_the_list_goes_straight_to_the_one_row(admin_client, clinic):

@@ -1,6 +1,7 @@
 import pytest
 
 from tests.registration.factories import PrivacyNoticeFactory, StaffUserFactory
+from tests.staff_auth.sign_in import log_in_with_second_factor
 
 
 @pytest.fixture
@@ -29,7 +30,6 @@ def login(client):
     def log_in(user):
         # The admin speaks the browser's language; these tests read it in English.
         client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-        return client
+        return log_in_with_second_factor(client, user)
 
     return log_in

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.registration.factories import StaffUserFactory
+from tests.staff_auth.sign_in import log_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -97,9 +98,7 @@ def test_csrf_cookie_is_secure_http_only_and_same_site(client):
 
 
 def test_the_admin_rich_text_editor_runs_on_a_nonce_not_on_unsafe_inline(client):
-    client.force_login(
-        StaffUserFactory(is_superuser=True), backend="django.contrib.auth.backends.ModelBackend"
-    )
+    log_in_with_second_factor(client, StaffUserFactory(is_superuser=True))
     response = client.get("/admin/articles/article/add/", headers=BEHIND_TLS_PROXY)
     policy = parse_csp(response["Content-Security-Policy"])
     assert response.status_code == 200
