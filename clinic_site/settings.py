@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "articles",
     "registration",
     "staff_auth",
+    "access_log",
 ]
 
 MIDDLEWARE = [
@@ -292,6 +293,8 @@ REGISTRATION_RATE_WINDOW_SECONDS = env_int("DJANGO_REGISTRATION_RATE_WINDOW_SECO
 REGISTRATION_MIN_FILL_SECONDS = env_int("DJANGO_REGISTRATION_MIN_FILL_SECONDS", 2)
 # Closed and spam requests are anonymised or deleted this many days after handling.
 REGISTRATION_RETENTION_DAYS = env_int("DJANGO_REGISTRATION_RETENTION_DAYS", 180)
+# Who opened, changed, exported or erased a request is kept this many days (two years).
+ACCESS_LOG_RETENTION_DAYS = env_int("DJANGO_ACCESS_LOG_RETENTION_DAYS", 730)
 
 # --- Security -------------------------------------------------------------------------
 

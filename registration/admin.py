@@ -10,12 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from access_log.models import AccessEvent, record
 from clinic.phone import to_e164
 from clinic.rich_text import RichTextAdminMixin
 from registration.admin_actions import ACTIONS
 from registration.admin_columns import RequestColumns
 from registration.admin_filters import NotificationFilter, WaitingTooLongFilter
 from registration.models import AppointmentRequest, PrivacyNotice
+from registration.patient_data import patient_data_url
 
 
 @admin.register(AppointmentRequest)
@@ -45,6 +47,7 @@ class AppointmentRequestAdmin(RequestColumns, admin.ModelAdmin):
     search_fields = ["name", "phone", "email"]
     search_help_text = _("Name, phone (as typed, e.g. 8 602 26118) or e-mail.")
     list_per_page = 50
+    change_list_template = "appointments/admin/change_list.html"
     actions = ACTIONS
     # What the patient sent, and what the site recorded, is kept as it came in.
     patient_fields = [
@@ -101,10 +104,20 @@ class AppointmentRequestAdmin(RequestColumns, admin.ModelAdmin):
             ) % {"count": waiting["too_long"]}
         return super().changelist_view(request, {"title": title, **(extra_context or {})})
 
+    def get_urls(self):
+        return [patient_data_url(self), *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET" and response.status_code == 200:
+            record(request.user, AccessEvent.Action.VIEWED, [response.context_data["original"].pk])
+        return response
+
     def save_model(self, request, obj, form, change):
         if form.changed_data:
             obj.record_handling(by=request.user)
         super().save_model(request, obj, form, change)
+        record(request.user, AccessEvent.Action.CHANGED, [obj.pk])
 
 
 @admin.register(PrivacyNotice)

@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from access_log.models import AccessEvent, record
 from registration import export
 from registration.models import AppointmentRequest
 
@@ -17,6 +18,7 @@ def mark_as(status, description):
     def action(modeladmin, request, queryset):
         for appointment_request in queryset:
             appointment_request.set_status(status, by=request.user)
+        record(request.user, AccessEvent.Action.CHANGED, [r.pk for r in queryset])
         count = len(queryset)
         modeladmin.message_user(
             request,
@@ -43,6 +45,7 @@ ACTIONS_BY_STATUS = [
 
 @admin.action(description=_("Export selected to CSV"), permissions=["change"])
 def export_csv(modeladmin, request, queryset):
+    record(request.user, AccessEvent.Action.EXPORTED, queryset.values_list("pk", flat=True))
     return export.csv_response(queryset)
 
 
@@ -50,6 +53,7 @@ def export_csv(modeladmin, request, queryset):
 def erase_personal_data(modeladmin, request, queryset):
     """On a patient's request (GDPR Art. 17): blank their details, after a confirmation."""
     if request.POST.get("confirmed") == "yes":
+        record(request.user, AccessEvent.Action.ERASED, queryset.values_list("pk", flat=True))
         erased = queryset.erase_personal_data()
         modeladmin.message_user(
             request,

@@ -12,6 +12,10 @@ from django.utils.translation import gettext
 # A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
+# The list separator of a Lithuanian (and most European) spreadsheet: with it, Excel and
+# LibreOffice in Lithuanian split the columns when the file is opened with a double click.
+DELIMITER = ";"
+
 # Fields shown through their choice's label rather than the stored code.
 CHOICE_FIELDS = {"status", "preferred_time", "language"}
 
@@ -57,7 +61,7 @@ def csv_response(queryset, filename_prefix="appointment-requests"):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     # The byte-order mark makes Excel read the file as UTF-8 (Lithuanian letters).
     response.write("\ufeff")
-    writer = csv.writer(response)
+    writer = csv.writer(response, delimiter=DELIMITER)
     fields = columns()
     writer.writerow([spreadsheet_safe(title) for _field, title in fields])
     for appointment_request in queryset.select_related("handled_by").order_by("created_at"):

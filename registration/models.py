@@ -111,6 +111,15 @@ class AppointmentRequestQuerySet(models.QuerySet):
             .filter(last_touched__lt=cutoff)
         )
 
+    def of_patient(self, phone="", email=""):
+        """The requests, not yet erased, sent with this phone number (E.164) or e-mail."""
+        match = models.Q(pk__in=[])
+        if phone:
+            match |= models.Q(phone=phone)
+        if email:
+            match |= models.Q(email__iexact=email)
+        return self.filter(match, erased_at__isnull=True)
+
     def erase_personal_data(self):
         """Blank everything that could identify the patient, keeping a statistics stub
         (when, in which language, how it ended). Returns the number of requests erased."""

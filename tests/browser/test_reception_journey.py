@@ -52,7 +52,7 @@ def test_receptionist_marks_a_new_request_contacted_and_exports_it(
     with page.expect_download() as download:
         run_action(page, "export_csv")
     with open(download.value.path(), encoding="utf-8-sig", newline="") as exported:
-        rows = list(csv.reader(exported))
+        rows = list(csv.reader(exported, delimiter=";"))
     assert len(rows) == 3
     cells = [cell for row in rows[1:] for cell in row]
     assert NAMES[language] in cells

@@ -242,7 +242,7 @@ def test_change_page_shows_the_patient_phone_readably(login, receptionist):
 
 def exported_rows(response):
     text = response.content.decode("utf-8-sig")
-    return list(csv.reader(io.StringIO(text)))
+    return list(csv.reader(io.StringIO(text), delimiter=";"))
 
 
 def test_csv_export_holds_the_selected_requests(login, receptionist):
@@ -271,6 +271,14 @@ def test_csv_export_never_leaves_a_cell_that_a_spreadsheet_would_run(
     for cell in rows[1]:
         assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
     assert "'" + dangerous in rows[1]
+
+
+def test_csv_export_uses_the_list_separator_of_a_lithuanian_spreadsheet(login, receptionist):
+    request = AppointmentRequestFactory(name="Jonas, Petraitis")
+    text = run_action(login(receptionist), "export_csv", request).content.decode("utf-8-sig")
+    header = text.splitlines()[0]
+    assert header.split(";")[:3] == ["number", "received", "status"]
+    assert ";Jonas, Petraitis;" in text
 
 
 def test_csv_export_keeps_ordinary_text_and_lithuanian_letters_as_they_are(login, receptionist):
