@@ -32,7 +32,7 @@ class RequestColumns:
         # Only the late ones are marked, so they stand out.
         return gettext("⚠ late") if obj.is_waiting_too_long() else ""
 
-    @admin.display(description=_("e-mail"))
+    @admin.display(description=_("e-mail to reception"))
     def notification(self, obj):
         if obj.notification_sent_at:
             return gettext("sent")

@@ -1,11 +1,12 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from articles.text import fold
 from clinic.phone import format_for_people
 from clinic.rich_text import RichTextField, sanitize_translations
 from registration.working_days import one_working_day_before
@@ -111,6 +112,22 @@ class AppointmentRequestQuerySet(models.QuerySet):
             .filter(last_touched__lt=cutoff)
         )
 
+    def with_name_like(self, typed):
+        """Requests whose name has a word starting with each word typed, ignoring case and
+        diacritics: "zydrune", "onaite", "ona onait" all find "Žydrūnė Onaitė".
+
+        Each word is looked up in the name-word index (RequestNameWord), never by reading
+        every name, so the cost stays flat at 100,000 requests.
+        """
+        words = fold(typed).split()
+        if not words:
+            return self.none()
+        queryset = self
+        for word in words[:4]:
+            matching = RequestNameWord.objects.starting_with(word).values("request_id")
+            queryset = queryset.filter(pk__in=matching)
+        return queryset
+
     def of_patient(self, phone="", email=""):
         """The requests, not yet erased, sent with this phone number (E.164) or e-mail."""
         match = models.Q(pk__in=[])
@@ -123,6 +140,7 @@ class AppointmentRequestQuerySet(models.QuerySet):
     def erase_personal_data(self):
         """Blank everything that could identify the patient, keeping a statistics stub
         (when, in which language, how it ended). Returns the number of requests erased."""
+        RequestNameWord.objects.filter(request__in=self).delete()
         return self.update(
             name="",
             phone="",
@@ -221,6 +239,12 @@ class AppointmentRequest(models.Model):
             return str(_("Erased request no. %(number)s") % {"number": self.pk})
         return str(_("Request no. %(number)s") % {"number": self.pk})
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "name" in update_fields:
+            RequestNameWord.index(self)
+
     @property
     def phone_for_people(self):
         return format_for_people(self.phone)
@@ -244,3 +268,39 @@ class AppointmentRequest(models.Model):
 
     def is_waiting_too_long(self, now=None):
         return self.status == self.Status.NEW and self.created_at < self.late_cutoff(now)
+
+
+class RequestNameWordQuerySet(models.QuerySet):
+    def starting_with(self, prefix):
+        """Words starting with `prefix` (folded), read from the index on both databases:
+        PostgreSQL's LIKE 'prefix%' uses the column's pattern index; on SQLite a range
+        (prefix <= word < prefix + the last character) does, as LIKE there would not."""
+        if connection.vendor == "postgresql":
+            return self.filter(word__startswith=prefix)
+        return self.filter(word__gte=prefix, word__lt=prefix + "\U0010ffff")
+
+
+class RequestNameWord(models.Model):
+    """One word of a patient's name, folded (lower case, no diacritics): the index that
+    reception's name search reads. Rebuilt when the name is saved; gone on erasure."""
+
+    request = models.ForeignKey(
+        AppointmentRequest, on_delete=models.CASCADE, related_name="name_words"
+    )
+    word = models.CharField(max_length=100, db_index=True)
+
+    objects = RequestNameWordQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["request", "word"], name="one_name_word_per_request")
+        ]
+
+    def __str__(self):
+        return self.word
+
+    @classmethod
+    def index(cls, appointment_request):
+        words = set(fold(appointment_request.name).replace("-", " ").split())
+        cls.objects.filter(request=appointment_request).delete()
+        cls.objects.bulk_create(cls(request=appointment_request, word=w[:100]) for w in words)

@@ -2,7 +2,7 @@ import logging
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 from registration.notifications import send_pending
 
@@ -42,7 +42,9 @@ class Command(BaseCommand):
             # A mail server that is down is asked less often, so the log stays short.
             pause = min(pause * 2, LONGEST_PAUSE_SECONDS) if failed else every
             if rounds is None or done < rounds:
-                close_old_connections()
+                if not connection.in_atomic_block:
+                    # A long-running worker drops a connection the database closed.
+                    close_old_connections()
                 time.sleep(pause)
 
     def one_round(self, verbosity, raise_on_failure):
