@@ -15,7 +15,7 @@ from clinic.phone import to_e164
 from clinic.rich_text import RichTextAdminMixin
 from registration.admin_actions import ACTIONS
 from registration.admin_columns import RequestColumns
-from registration.admin_filters import NotificationFilter, WaitingTooLongFilter
+from registration.admin_filters import CallAgainFilter, NotificationFilter, WaitingTooLongFilter
 from registration.models import AppointmentRequest, PrivacyNotice
 from registration.patient_data import patient_data_url
 
@@ -31,12 +31,15 @@ class AppointmentRequestAdmin(RequestColumns, admin.ModelAdmin):
         "language_code",
         "status",
         "waiting_too_long",
+        "calling",
+        "calls",
         "notification",
     ]
     list_display_links = ["created_at", "patient_name"]
     list_filter = [
         "status",
         WaitingTooLongFilter,
+        CallAgainFilter,
         NotificationFilter,
         "language",
         "preferred_time",
@@ -71,12 +74,21 @@ class AppointmentRequestAdmin(RequestColumns, admin.ModelAdmin):
         "notification_attempts",
         "notification_error",
     ]
-    readonly_fields = patient_fields + record_fields
+    readonly_fields = [*patient_fields, *record_fields, "call_log", "next_step"]
     fieldsets = [
         (_("From the patient"), {"fields": patient_fields}),
-        (_("Reception"), {"fields": ["status", "staff_notes"]}),
+        (_("Reception"), {"fields": ["status", "staff_notes", "call_log", "next_step"]}),
         (_("Record"), {"fields": record_fields, "classes": ["collapse"]}),
     ]
+
+    def get_queryset(self, request):
+        # The calls and who is calling, for the whole page in two queries.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("claimed_by")
+            .prefetch_related("call_attempts")
+        )
 
     # Requests come only from patients, through the form.
     def has_add_permission(self, request):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from access_log.models import AccessEvent, record
 from registration import export
+from registration.calls import CallAttempt
 from registration.models import AppointmentRequest
 
 
@@ -76,7 +77,57 @@ def erase_personal_data(modeladmin, request, queryset):
     return TemplateResponse(request, "appointments/admin/erase_confirmation.html", context)
 
 
+def record_call(outcome, description):
+    """An action that records one call attempt with `outcome` on each selected request."""
+
+    @admin.action(description=description, permissions=["change"])
+    def action(modeladmin, request, queryset):
+        for appointment_request in queryset:
+            appointment_request.record_call(outcome, by=request.user)
+        record(request.user, AccessEvent.Action.CHANGED, [r.pk for r in queryset])
+        modeladmin.message_user(
+            request,
+            gettext("Call recorded: %(outcome)s.")
+            % {"outcome": CallAttempt.Outcome(outcome).label},
+            messages.SUCCESS,
+        )
+
+    action.__name__ = f"call_{outcome.replace('-', '_')}"
+    return action
+
+
+CALL_ACTIONS = [
+    (CallAttempt.Outcome.NO_ANSWER, _("Called: no answer")),
+    (CallAttempt.Outcome.LEFT_MESSAGE, _("Called: left a message")),
+    (CallAttempt.Outcome.REACHED, _("Called: reached the patient")),
+    (CallAttempt.Outcome.WRONG_NUMBER, _("Called: wrong number")),
+]
+
+
+@admin.action(description=_("I am calling (claim)"), permissions=["change"])
+def claim(modeladmin, request, queryset):
+    taken = [r for r in queryset if not r.claim(by=request.user)]
+    if taken:
+        modeladmin.message_user(
+            request,
+            gettext("Someone else is already calling: %(requests)s.")
+            % {"requests": ", ".join(f"{r} ({r.claimant().get_username()})" for r in taken)},
+            messages.WARNING,
+        )
+    else:
+        modeladmin.message_user(request, gettext("They are yours to call."), messages.SUCCESS)
+
+
+@admin.action(description=_("Release my claim"), permissions=["change"])
+def release_claim(modeladmin, request, queryset):
+    for appointment_request in queryset:
+        appointment_request.release(by=request.user)
+
+
 ACTIONS = [
+    claim,
+    *(record_call(outcome, label) for outcome, label in CALL_ACTIONS),
+    release_claim,
     *(mark_as(status, label) for status, label in ACTIONS_BY_STATUS),
     export_csv,
     erase_personal_data,

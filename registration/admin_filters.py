@@ -30,3 +30,16 @@ class NotificationFilter(admin.SimpleListFilter):
         if self.value() == "sent":
             return queryset.filter(notification_sent_at__isnull=False)
         return queryset
+
+
+class CallAgainFilter(admin.SimpleListFilter):
+    title = _("calls")
+    parameter_name = "calls"
+
+    def lookups(self, request, model_admin):
+        return [("try-again", _("Needs another try today"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "try-again":
+            return queryset.needing_another_try_today()
+        return queryset

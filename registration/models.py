@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.text import fold
 from clinic.phone import format_for_people
 from clinic.rich_text import RichTextField, sanitize_translations
+from registration.calls import CallAttempt, CallHistory, claim_lapses_before
 from registration.working_days import one_working_day_before
 
 
@@ -128,6 +129,20 @@ class AppointmentRequestQuerySet(models.QuerySet):
             queryset = queryset.filter(pk__in=matching)
         return queryset
 
+    def needing_another_try_today(self, now=None):
+        """New requests whose last call went unanswered on an earlier day."""
+        now = timezone.localtime(now or timezone.now())
+        start_of_today = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        last = CallAttempt.objects.filter(request=models.OuterRef("pk")).order_by("-at", "-pk")
+        return (
+            self.waiting()
+            .annotate(
+                last_outcome=models.Subquery(last.values("outcome")[:1]),
+                last_call_at=models.Subquery(last.values("at")[:1]),
+            )
+            .filter(last_outcome__in=CallAttempt.UNANSWERED, last_call_at__lt=start_of_today)
+        )
+
     def of_patient(self, phone="", email=""):
         """The requests, not yet erased, sent with this phone number (E.164) or e-mail."""
         match = models.Q(pk__in=[])
@@ -218,6 +233,17 @@ class AppointmentRequest(models.Model):
         related_name="+",
     )
     handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+    # "I am calling": so that two people do not call the same patient. Lapses after a
+    # working day.
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("being called by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
     erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
 
     # The e-mail to reception (it carries no patient data).
@@ -258,6 +284,40 @@ class AppointmentRequest(models.Model):
     def record_handling(self, by):
         self.handled_by = by
         self.handled_at = timezone.now()
+
+    def claimant(self, now=None):
+        """Who is calling this patient, while their claim lasts; else None."""
+        if self.claimed_at and self.claimed_at >= claim_lapses_before(now):
+            return self.claimed_by
+        return None
+
+    def claim(self, by, now=None):
+        """Take the request for `by`, unless someone else holds it. True if `by` holds it."""
+        now = now or timezone.now()
+        free = (
+            models.Q(claimed_by__isnull=True)
+            | models.Q(claimed_by=by)
+            | models.Q(claimed_at__lt=claim_lapses_before(now))
+        )
+        taken = type(self).objects.filter(free, pk=self.pk).update(claimed_by=by, claimed_at=now)
+        if taken:
+            self.claimed_by, self.claimed_at = by, now
+        return bool(taken)
+
+    def release(self, by):
+        type(self).objects.filter(pk=self.pk, claimed_by=by).update(
+            claimed_by=None, claimed_at=None
+        )
+
+    def record_call(self, outcome, by):
+        """Record one call attempt; reaching the patient makes a new request Contacted."""
+        attempt = CallAttempt.objects.create(request=self, outcome=outcome, by=by)
+        if outcome == CallAttempt.Outcome.REACHED and self.status == self.Status.NEW:
+            self.set_status(self.Status.CONTACTED, by=by)
+        return attempt
+
+    def call_history(self, now=None):
+        return CallHistory(self.call_attempts.all(), now)
 
     @staticmethod
     def late_cutoff(now=None):
