@@ -11,13 +11,27 @@ from django.utils.translation import gettext_lazy as _
 from clinic.models import ClinicDetails
 from registration.models import AppointmentRequest
 
+SHORT_TIMES = {
+    AppointmentRequest.PreferredTime.ANY: _("any time"),
+    AppointmentRequest.PreferredTime.MORNING: _("morning"),
+    AppointmentRequest.PreferredTime.AFTERNOON: _("afternoon"),
+}
+
 
 class RequestColumns:
     """Mixed into the request admin: one method per computed column."""
 
+    @admin.display(description=_("received"), ordering="created_at")
+    def received(self, obj):
+        # Month-day and time: the year is in the date bar above the list.
+        return timezone.localtime(obj.created_at).strftime("%m-%d\u00a0%H:%M")
+
     @admin.display(description=_("patient's name"), ordering="name")
     def patient_name(self, obj):
-        return obj.name or gettext("(erased)")
+        # A long name is cut on the desk (the full one is in the tooltip and on the
+        # request's page), so it never pushes the other columns off the screen.
+        name = obj.name or gettext("(erased)")
+        return format_html('<span class="desk-name" title="{}">{}</span>', name, name)
 
     @admin.display(description=_("phone"), ordering="phone")
     def phone_for_people(self, obj):
@@ -26,49 +40,55 @@ class RequestColumns:
 
     @admin.display(description=_("call"), ordering="preferred_time")
     def call_time(self, obj):
-        return obj.get_preferred_time_display()
+        """The language to call in, and when: "LT, morning"."""
+        return f"{obj.language.upper()}, {SHORT_TIMES[obj.preferred_time]}"
 
-    @admin.display(description=_("lang."), ordering="language")
-    def language_code(self, obj):
-        return obj.language.upper()
+    @admin.display(description=_("status"), ordering="status")
+    def status_badge(self, obj):
+        """The status in words (its colour only repeats it), and the late mark."""
+        badge = format_html(
+            '<span class="desk-status desk-status-{}">{}</span>',
+            obj.status,
+            obj.get_status_display(),
+        )
+        if obj.is_waiting_too_long():
+            # Only the late ones are marked, so they stand out.
+            return format_html('{} <span class="desk-late">{}</span>', badge, gettext("⚠ late"))
+        return badge
 
-    @admin.display(description=_("waiting"))
-    def waiting_too_long(self, obj):
-        # Only the late ones are marked, so they stand out.
-        return gettext("⚠ late") if obj.is_waiting_too_long() else ""
-
-    @admin.display(description=_("e-mail to reception"))
+    @admin.display(description=_("reception notified"))
     def notification(self, obj):
+        """Whether the e-mail to reception went out (not the patient's e-mail). Short:
+        ✓ sent, … pending, ✗ failed (the full words in the tooltip)."""
         if obj.notification_sent_at:
-            return gettext("sent")
+            return format_html('<span title="{}">✓</span>', gettext("sent"))
         if obj.notification_error:
-            return gettext("FAILED (%(attempts)d attempts), will be retried") % {
+            full = gettext("FAILED (%(attempts)d attempts), will be retried") % {
                 "attempts": obj.notification_attempts
             }
+            return format_html('<span title="{}">✗ {}</span>', full, obj.notification_attempts)
         if obj.status == AppointmentRequest.Status.NEW:
-            return gettext("pending")
+            return format_html('<span title="{}">…</span>', gettext("pending"))
         return "–"
 
     @admin.display(description=_("calls"))
     def calls(self, obj):
         """How many attempts, how long since the last, and what to do next."""
         history = obj.call_history()
-        if not history.last:
-            return ""
-        parts = [
-            gettext("%(count)d, last %(since)s ago")
-            % {"count": len(history.attempts), "since": timesince(history.last.at, depth=1)}
-        ]
+        claimant = obj.claimant()
+        parts = []
+        if claimant:
+            parts.append(gettext("→ %(user)s calling") % {"user": claimant.get_username()})
+        if history.last:
+            parts.append(
+                gettext("%(count)d, last %(since)s ago")
+                % {"count": len(history.attempts), "since": timesince(history.last.at, depth=1)}
+            )
         if history.suggests_writing():
             parts.append(gettext("✉ write instead"))
         elif history.needs_another_try_today():
             parts.append(gettext("↻ try again today"))
-        return format_html_join(" ", '<span class="nowrap">{}</span>', ((p,) for p in parts))
-
-    @admin.display(description=_("calling"))
-    def calling(self, obj):
-        claimant = obj.claimant()
-        return claimant.get_username() if claimant else ""
+        return format_html_join(" ", '<span class="desk-line">{}</span>', ((p,) for p in parts))
 
     @admin.display(description=_("calls"))
     def call_log(self, obj):
