@@ -16,6 +16,7 @@ from clinic.rich_text import RichTextAdminMixin
 from registration.admin_actions import ACTIONS
 from registration.admin_columns import RequestColumns
 from registration.admin_filters import CallAgainFilter, NotificationFilter, WaitingTooLongFilter
+from registration.article_stats import requests_by_article_url
 from registration.models import AppointmentRequest, PrivacyNotice
 from registration.patient_data import patient_data_url
 
@@ -62,6 +63,7 @@ class AppointmentRequestAdmin(RequestColumns, admin.ModelAdmin):
         "email",
         "preferred_time",
         "topic",
+        "source_article",
         "message",
         "language",
         "created_at",
@@ -129,7 +131,7 @@ class AppointmentRequestAdmin(RequestColumns, admin.ModelAdmin):
         return super().changelist_view(request, {"title": title, **(extra_context or {})})
 
     def get_urls(self):
-        return [patient_data_url(self), *super().get_urls()]
+        return [patient_data_url(self), requests_by_article_url(self), *super().get_urls()]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)

@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from articles.models import Article
 from clinic.phone import to_e164
 from registration.models import AppointmentRequest, PrivacyNotice
 from registration.spam import FormStamp
@@ -52,6 +53,9 @@ class AppointmentRequestForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     form_stamp = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The article the patient came from; a value that names no published article is
+    # ignored, never shown to the patient as an error.
+    article = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = AppointmentRequest
@@ -146,6 +150,12 @@ class AppointmentRequestForm(forms.ModelForm):
         """Turn down a valid form for a reason outside it (e.g. the rate limit)."""
         self.add_error(None, ValidationError(message, code=code))
 
+    def source_article(self):
+        article_pk = self.cleaned_data.get("article", "")
+        if not article_pk.isdigit():
+            return None
+        return Article.objects.published().filter(pk=article_pk).first()
+
     def is_spam(self):
         return bool(self.cleaned_data.get("website"))
 
@@ -157,6 +167,7 @@ class AppointmentRequestForm(forms.ModelForm):
         appointment_request.consent_given_at = timezone.now()
         notice = PrivacyNotice.objects.current()
         appointment_request.privacy_notice_version = notice.version if notice else ""
+        appointment_request.source_article = self.source_article()
         if self.is_spam():
             appointment_request.status = AppointmentRequest.Status.SPAM
         elif self.sent_too_fast:

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import connection, models
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -143,6 +143,19 @@ class AppointmentRequestQuerySet(models.QuerySet):
             .filter(last_outcome__in=CallAttempt.UNANSWERED, last_call_at__lt=start_of_today)
         )
 
+    def count_by_article_and_month(self):
+        """[(article id, first day of the month, number of requests)], newest month
+        first: which articles bring requests. Spam is left out; no personal data."""
+        rows = (
+            self.exclude(status=AppointmentRequest.Status.SPAM)
+            .filter(source_article__isnull=False)
+            .annotate(month=TruncMonth("created_at"))
+            .values("source_article", "month")
+            .annotate(requests=models.Count("pk"))
+            .order_by("-month", "-requests", "source_article")
+        )
+        return [(row["source_article"], row["month"], row["requests"]) for row in rows]
+
     def of_patient(self, phone="", email=""):
         """The requests, not yet erased, sent with this phone number (E.164) or e-mail."""
         match = models.Q(pk__in=[])
@@ -212,6 +225,15 @@ class AppointmentRequest(models.Model):
         help_text=_("The privacy notice the patient agreed to."),
     )
     created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    # The article the patient came from (the form's ?article=), for "which pages help".
+    source_article = models.ForeignKey(
+        "articles.Article",
+        verbose_name=_("sent from the article"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # Sent with the form, once: the same form sent twice is recognised, not stored twice.
     form_token = models.CharField(max_length=64, unique=True, editable=False)
 

@@ -30,6 +30,7 @@ class AppointmentRequestView(FormView):
             article = Article.objects.published().filter(pk=article_pk).first()
             if article:
                 initial["topic"] = article.title
+                initial["article"] = article.pk
         return initial
 
     def form_valid(self, form):
