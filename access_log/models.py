@@ -8,10 +8,11 @@ ACCESS_LOG_RETENTION_DAYS.
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from clinic.fields import staff_member
 
 
 class AccessEventQuerySet(models.QuerySet):
@@ -27,13 +28,7 @@ class AccessEvent(models.Model):
         ERASED = "erased", _("erased")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("account"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    user = staff_member(_("account"))
     # Kept as it was, should the account later be renamed or deleted.
     username = models.CharField(_("user name"), max_length=150)
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)

@@ -12,28 +12,36 @@ from registration.calls import CallAttempt
 from registration.models import AppointmentRequest
 
 
-def mark_as(status, description):
-    """An action that moves the selected requests to `status` (named mark_<status>)."""
+def change_each(name, description, change, done_message):
+    """An action that applies `change(request, user)` to each selected request, logs it
+    in the access log and tells the user `done_message(count)`."""
 
     @admin.action(description=description, permissions=["change"])
     def action(modeladmin, request, queryset):
         for appointment_request in queryset:
-            appointment_request.set_status(status, by=request.user)
+            change(appointment_request, request.user)
         record(request.user, AccessEvent.Action.CHANGED, [r.pk for r in queryset])
-        count = len(queryset)
-        modeladmin.message_user(
-            request,
+        modeladmin.message_user(request, done_message(len(queryset)), messages.SUCCESS)
+
+    action.__name__ = name
+    return action
+
+
+def mark_as(status, description):
+    """An action that moves the selected requests to `status` (named mark_<status>)."""
+    return change_each(
+        f"mark_{status}",
+        description,
+        lambda appointment_request, user: appointment_request.set_status(status, by=user),
+        lambda count: (
             ngettext(
                 "%(count)d request marked “%(status)s”.",
                 "%(count)d requests marked “%(status)s”.",
                 count,
             )
-            % {"count": count, "status": AppointmentRequest.Status(status).label},
-            messages.SUCCESS,
-        )
-
-    action.__name__ = f"mark_{status}"
-    return action
+            % {"count": count, "status": AppointmentRequest.Status(status).label}
+        ),
+    )
 
 
 ACTIONS_BY_STATUS = [
@@ -79,21 +87,14 @@ def erase_personal_data(modeladmin, request, queryset):
 
 def record_call(outcome, description):
     """An action that records one call attempt with `outcome` on each selected request."""
-
-    @admin.action(description=description, permissions=["change"])
-    def action(modeladmin, request, queryset):
-        for appointment_request in queryset:
-            appointment_request.record_call(outcome, by=request.user)
-        record(request.user, AccessEvent.Action.CHANGED, [r.pk for r in queryset])
-        modeladmin.message_user(
-            request,
-            gettext("Call recorded: %(outcome)s.")
-            % {"outcome": CallAttempt.Outcome(outcome).label},
-            messages.SUCCESS,
-        )
-
-    action.__name__ = f"call_{outcome.replace('-', '_')}"
-    return action
+    return change_each(
+        f"call_{outcome.replace('-', '_')}",
+        description,
+        lambda appointment_request, user: appointment_request.record_call(outcome, by=user),
+        lambda count: (
+            gettext("Call recorded: %(outcome)s.") % {"outcome": CallAttempt.Outcome(outcome).label}
+        ),
+    )
 
 
 CALL_ACTIONS = [

@@ -1,11 +1,11 @@
 """Calling patients back: each call attempt, who is calling whom (claims), and when a
 written message is the better next step."""
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clinic.fields import staff_member
 from registration.working_days import is_day_off, one_working_day_before
 
 # Unanswered calls, over at least this many working days, suggest writing instead.
@@ -29,13 +29,7 @@ class CallAttempt(models.Model):
         verbose_name=_("appointment request"),
     )
     at = models.DateTimeField(_("called at"), default=timezone.now)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("called by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    by = staff_member(_("called by"))
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
 
     class Meta:

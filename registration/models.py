@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.text import fold
+from clinic.fields import staff_member
 from clinic.phone import format_for_people
 from clinic.rich_text import RichTextField, sanitize_translations
 from registration.calls import CallAttempt, CallHistory, claim_lapses_before
@@ -246,25 +247,11 @@ class AppointmentRequest(models.Model):
         blank=True,
         help_text=_("Only reception sees these. Keep to what is needed to arrange the visit."),
     )
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("handled by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    handled_by = staff_member(_("handled by"))
     handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
     # "I am calling": so that two people do not call the same patient. Lapses after a
     # working day.
-    claimed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("being called by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    claimed_by = staff_member(_("being called by"))
     claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
     erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
 

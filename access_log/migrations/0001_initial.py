@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
                 ('username', models.CharField(max_length=150, verbose_name='user name')),
                 ('action', models.CharField(choices=[('viewed', 'opened'), ('changed', 'changed'), ('exported', 'exported'), ('erased', 'erased')], max_length=10, verbose_name='action')),
                 ('request_number', models.PositiveIntegerField(db_index=True, verbose_name='request number')),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='account')),
+                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='account')),
             ],
             options={
                 'verbose_name': 'access to a request',

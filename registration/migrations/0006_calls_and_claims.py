@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='called at')),
                 ('outcome', models.CharField(choices=[('reached', 'reached'), ('no-answer', 'no answer'), ('message', 'left a message'), ('wrong', 'wrong number')], max_length=10, verbose_name='outcome')),
-                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='called by')),
+                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='called by')),
                 ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='call_attempts', to='registration.appointmentrequest', verbose_name='appointment request')),
             ],
             options={

@@ -1,16 +1,6 @@
 import pytest
 
-from tests.registration.factories import StaffUserFactory
-
-
-@pytest.fixture
-def receptionist(db):
-    return StaffUserFactory(groups=["Reception"])
-
-
-@pytest.fixture
-def editor(db):
-    return StaffUserFactory(groups=["Editors"])
+from tests.registration.conftest import editor, receptionist  # noqa: F401
 
 
 @pytest.fixture
