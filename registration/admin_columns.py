@@ -1,5 +1,7 @@
 """The columns of the reception desk's list: short, so that the list fits a desk screen."""
 
+from datetime import timedelta
+
 from django.contrib import admin
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -83,6 +85,8 @@ class RequestColumns:
             parts.append(
                 gettext("%(count)d, last %(since)s ago")
                 % {"count": len(history.attempts), "since": timesince(history.last.at, depth=1)}
+                if timezone.now() - history.last.at >= timedelta(minutes=1)
+                else gettext("%(count)d, last just now") % {"count": len(history.attempts)}
             )
         if history.suggests_writing():
             parts.append(gettext("✉ write instead"))
@@ -121,7 +125,7 @@ class RequestColumns:
                 {"request": obj, "clinic": ClinicDetails.objects.current()},
             )
         return format_html(
-            '<p>{}</p><textarea readonly rows="6" cols="60">{}</textarea>',
+            '<p>{}</p><textarea readonly rows="9" cols="60">{}</textarea>',
             gettext("Three calls went unanswered. Send this by e-mail or SMS yourself:"),
             text.strip(),
         )
