@@ -145,6 +145,15 @@ class AppointmentRequestAdmin(RequestColumns, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         record(request.user, AccessEvent.Action.CHANGED, [obj.pk])
 
+    # Superusers may delete requests outright: logged as an erasure.
+    def delete_model(self, request, obj):
+        record(request.user, AccessEvent.Action.ERASED, [obj.pk])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        record(request.user, AccessEvent.Action.ERASED, queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+
 
 @admin.register(PrivacyNotice)
 class PrivacyNoticeAdmin(RichTextAdminMixin, TabbedTranslationAdmin):

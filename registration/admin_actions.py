@@ -75,6 +75,8 @@ def erase_personal_data(modeladmin, request, queryset):
             messages.SUCCESS,
         )
         return None
+    # The confirmation page shows names and phone numbers: a view like any other.
+    record(request.user, AccessEvent.Action.VIEWED, queryset.values_list("pk", flat=True))
     context = {
         **modeladmin.admin_site.each_context(request),
         "title": gettext("Erase the patient's personal data?"),

@@ -68,6 +68,19 @@ def test_an_erasure_is_logged_and_the_log_outlives_it(login, receptionist):
     assert logged() == [(receptionist.username, "erased", request.pk)]
 
 
+def test_the_erase_confirmation_page_counts_as_opening_the_requests(login, receptionist):
+    request = AppointmentRequestFactory()
+    run_action(login(receptionist), "erase_personal_data", request)
+    assert logged() == [(receptionist.username, "viewed", request.pk)]
+
+
+def test_a_superuser_deleting_a_request_is_logged_as_an_erasure(login, superuser):
+    request = AppointmentRequestFactory()
+    delete_url = reverse("admin:registration_appointmentrequest_delete", args=[request.pk])
+    login(superuser).post(delete_url, {"post": "yes"})
+    assert (superuser.username, "erased", request.pk) in logged()
+
+
 def test_the_log_holds_no_patient_data(login, receptionist, superuser):
     request = AppointmentRequestFactory(name="Ona Onaitė", phone="+37060226118")
     login(receptionist).get(change_url(request))
