@@ -131,3 +131,13 @@ def test_the_two_factor_pages_are_never_cached(signed_in, receptionist):
 def test_the_test_helper_signs_in_with_a_verified_device(client, receptionist):
     log_in_with_second_factor(client, receptionist)
     assert client.get(REQUESTS).status_code == 200
+
+
+def test_after_several_wrong_codes_even_the_right_one_waits(signed_in, receptionist):
+    device = authenticator(receptionist)
+    client = signed_in(receptionist)
+    for _ in range(5):
+        client.post(VERIFY, {"code": "000000"})
+    response = client.post(VERIFY, {"code": current_code(device)})
+    assert response.status_code == 200
+    assert "wait a little before the next try" in response.content.decode()
