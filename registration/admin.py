@@ -73,6 +73,8 @@ class AppointmentRequestAdmin(RequestColumns, admin.ModelAdmin):
     record_fields = [
         "handled_by",
         "handled_at",
+        "claimed_by",
+        "claimed_at",
         "erased_at",
         "notification_sent_at",
         "notification_attempts",
