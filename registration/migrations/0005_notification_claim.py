@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registration', '0003_patient_name_label'),
+        ('registration', '0004_status_to_check'),
     ]
 
     operations = [

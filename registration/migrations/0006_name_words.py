@@ -19,7 +19,7 @@ def index_existing_names(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registration', '0004_notification_claim'),
+        ('registration', '0005_notification_claim'),
     ]
 
     operations = [

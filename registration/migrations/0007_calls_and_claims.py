@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registration', '0005_name_words'),
+        ('registration', '0006_name_words'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

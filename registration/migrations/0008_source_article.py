@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('articles', '0005_search_index'),
-        ('registration', '0006_calls_and_claims'),
+        ('registration', '0007_calls_and_claims'),
     ]
 
     operations = [
