@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from access_log.models import AccessEvent
 from registration.calls import CallAttempt
+from registration.models import AppointmentRequest
 from tests.browser.conftest import STAFF_PASSWORD
 from tests.browser.tools import record_errors
 from tests.registration.factories import AppointmentRequestFactory
@@ -38,7 +39,7 @@ def fits_without_sideways_scrolling(page):
 def test_a_receptionists_morning(open_page, clinic, staff_member):
     zydrune = AppointmentRequestFactory(name="Žydrūnė Onaitė", phone="+37061122333")
     AppointmentRequestFactory(name="Žydrūnė Onaitė", phone="+37061122333", email="")
-    AppointmentRequestFactory(name=LONG_NAME)
+    AppointmentRequestFactory(name=LONG_NAME, status=AppointmentRequest.Status.TO_CHECK)
     AppointmentRequestFactory(name="Jonas Petraitis", phone="+37069999999")
     receptionist = staff_member("Reception")
     page = open_page(locale="lt-LT", viewport={"width": 1280, "height": 900})
