@@ -2,11 +2,12 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils import formats, timezone
 from django.utils.html import format_html
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from articles.models import Article, FAQItem, Topic
+from articles.text import WORDS_PER_MINUTE
 from clinic.languages import LANGUAGE_CODES, localized
 from clinic.rich_text import RichTextAdminMixin
 
@@ -74,6 +75,38 @@ class ArticleAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
         ),
     ]
 
+    class Media:
+        # The side-by-side translation mode and the writing tools (readability, reading
+        # time, image description warning); their strings are in the djangojs catalog.
+        css = {"all": ["articles/admin/side_by_side.css", "articles/admin/writing_tools.css"]}
+        js = ["articles/admin/side_by_side.js", "articles/admin/writing_tools.js"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        language = getattr(db_field, "language", None)
+        if field is not None and language and db_field.name == f"body_{language}":
+            # What the writing tools need to know about each language's body.
+            field.widget.attrs |= {
+                "data-words-per-minute": WORDS_PER_MINUTE,
+                "data-language": language,
+                "data-language-name": get_language_info(language)["name_translated"],
+            }
+        return field
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        form = context["adminform"].form
+        if request.FILES.get("image") and context.get("errors") and "image" not in form.errors:
+            # A browser cannot put a chosen file back into the form: say so.
+            self.message_user(
+                request,
+                _(
+                    "The image you chose was not saved, because something else in the form "
+                    "needs correcting. Choose the image again before you save."
+                ),
+                messages.WARNING,
+            )
+        return super().render_change_form(request, context, *args, **kwargs)
+
     def view_on_site(self, obj):
         # A draft or scheduled article is not on the site yet: show its preview.
         return obj.get_absolute_url() if obj.is_published() else obj.get_preview_url()
@@ -120,6 +153,16 @@ class ArticleAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
         # Saved one by one, so that each save clears the page cache and keeps the
         # derived fields right.
         articles = list(queryset)
+        if status == Article.Status.PUBLISHED:
+            without_topic = [a for a in articles if not a.can_be_published()]
+            if without_topic:
+                self.message_user(
+                    request,
+                    _("Not published, as they have no topic yet: %(titles)s")
+                    % {"titles": "; ".join(str(a) for a in without_topic)},
+                    messages.WARNING,
+                )
+            articles = [a for a in articles if a.can_be_published()]
         for article in articles:
             article.status = status
             article.save()

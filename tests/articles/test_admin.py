@@ -68,7 +68,7 @@ def test_editors_can_manage_articles_topics_and_questions(editor):
             assert editor.has_perm(f"articles.{action}_{model}")
 
 
-def test_editors_see_only_the_articles_and_the_get_help_now_block_in_the_admin(
+def test_editors_see_the_articles_the_clinic_details_and_the_get_help_now_block(
     editor_client, settings
 ):
     response = editor_client.get(f"/{settings.ADMIN_URL}")
@@ -79,11 +79,11 @@ def test_editors_see_only_the_articles_and_the_get_help_now_block_in_the_admin(
         for model in app["models"]
     }
     assert {app for app, _model in models} == {"articles", "clinic"}
-    assert {model for app, model in models if app == "clinic"} == {"HelpNowItem"}
+    assert {model for app, model in models if app == "clinic"} == {"ClinicDetails", "HelpNowItem"}
 
 
 @pytest.mark.parametrize(
-    "page", ["clinic/clinicdetails/", "auth/user/", "auth/group/", "registration/"]
+    "page", ["registration/privacynotice/", "auth/user/", "auth/group/", "registration/"]
 )
 def test_editors_cannot_open_other_parts_of_the_admin(editor_client, settings, page):
     response = editor_client.get(f"/{settings.ADMIN_URL}{page}")
