@@ -2,8 +2,8 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils import formats, timezone
 from django.utils.html import format_html
-from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from articles.models import Article, FAQItem, Topic
@@ -89,7 +89,6 @@ class ArticleAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
             field.widget.attrs |= {
                 "data-words-per-minute": WORDS_PER_MINUTE,
                 "data-language": language,
-                "data-language-name": get_language_info(language)["name_translated"],
             }
         return field
 

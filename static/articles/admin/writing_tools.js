@@ -8,11 +8,19 @@
   const interpolate = window.interpolate || ((format, values) => format);
 
   // Plain-language targets (docs/articles.md): a reading age of about 12-14.
-  const TARGET = { sentenceWords: 15, englishGrade: 8, lix: 45 };
+  // LIX runs higher in Lithuanian than in the Scandinavian languages it was made for
+  // (longer words), so its target is a guide, as every figure here is.
+  const TARGET = { sentenceWords: 15, englishGrade: 8, lix: 50 };
+  const LOCALE = document.documentElement.lang || undefined;
+
+  function decimal(number) {
+    return number.toLocaleString(LOCALE, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  }
 
   function plainText(editable) {
     // Each block (heading, paragraph, list item) ends a sentence, as in the demo figures.
-    const blocks = editable ? editable.querySelectorAll("h2, h3, p, li") : [];
+    // A list item's text is in its paragraph: count the paragraph, not the item too.
+    const blocks = editable ? editable.querySelectorAll("h2, h3, p, li:not(:has(p))") : [];
     return Array.from(blocks, (block) => {
       const text = block.innerText.trim();
       return text && !/[.?!:]$/.test(text) ? text + "." : text;
@@ -59,14 +67,14 @@
       interpolate(gettext("%(minutes)s min read, %(words)s words"), result, true),
       interpolate(
         gettext("%(average)s words per sentence (aim for %(target)s or fewer)"),
-        { average: result.perSentence.toFixed(1), target: TARGET.sentenceWords },
+        { average: decimal(result.perSentence), target: TARGET.sentenceWords },
         true,
       ),
     ];
     if (language === "en") {
       parts.push(interpolate(
         gettext("reading grade %(grade)s (aim for %(target)s or lower)"),
-        { grade: result.grade.toFixed(1), target: TARGET.englishGrade },
+        { grade: decimal(result.grade), target: TARGET.englishGrade },
         true,
       ));
     } else {
@@ -85,6 +93,12 @@
     return hard || result.perSentence > TARGET.sentenceWords;
   }
 
+  function languageName(textarea) {
+    // The name modeltranslation gives the language's tab (in the admin's language).
+    const tab = document.querySelector(`a[href="#tab_${textarea.id}"]`);
+    return (tab && tab.getAttribute("title")) || textarea.dataset.language.toUpperCase();
+  }
+
   function start() {
     const bodies = document.querySelectorAll("textarea[data-words-per-minute]");
     if (!bodies.length) return;
@@ -100,7 +114,7 @@
       const line = document.createElement("p");
       line.className = "writing-tools-language";
       const name = document.createElement("strong");
-      name.textContent = textarea.dataset.languageName + ": ";
+      name.textContent = languageName(textarea) + ": ";
       const figuresText = document.createElement("span");
       line.append(name, figuresText);
       box.append(line);
@@ -117,7 +131,9 @@
 
     function update() {
       lines.forEach((item) => {
-        const editable = item.textarea.closest(".prose-editor")?.querySelector(".ProseMirror");
+        const editor = item.textarea.closest(".prose-editor");
+        // (The menu's heading picker is a ProseMirror element too, but not editable.)
+        const editable = editor && editor.querySelector(".ProseMirror[contenteditable]");
         const result = figures(
           plainText(editable), item.language, Number(item.textarea.dataset.wordsPerMinute),
         );
