@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils import formats, timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
@@ -43,6 +44,17 @@ class ReviewFilter(admin.SimpleListFilter):
         if self.value() == "due":
             return queryset.due_for_review()
         return queryset
+
+
+def _without_lines(nested, prefix):
+    """The delete page's nested list of strings, without those starting with `prefix`."""
+    kept = []
+    for item in nested:
+        if isinstance(item, list):
+            kept.append(_without_lines(item, prefix))
+        elif not str(item).startswith(prefix):
+            kept.append(item)
+    return [item for item in kept if item != []]
 
 
 class FAQItemInline(TranslationStackedInline):
@@ -105,6 +117,16 @@ class ArticleAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
                 messages.WARNING,
             )
         return super().render_change_form(request, context, *args, **kwargs)
+
+    def get_deleted_objects(self, objs, request):
+        """Without the links between related articles, which Django would list under a
+        made-up English name ("From_article-to_article relationship"): they go with the
+        article, and the delete page need not mention them."""
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        links = Article.related.through._meta
+        label = f"{capfirst(links.verbose_name)}:"
+        model_count.pop(links.verbose_name_plural, None)
+        return _without_lines(to_delete, label), model_count, perms_needed, protected
 
     def view_on_site(self, obj):
         # A draft or scheduled article is not on the site yet: show its preview.
