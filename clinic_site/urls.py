@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 from django.views.static import serve
 
-from clinic import admin_pages
+from clinic_site import admin_pages
 from clinic_site import views as site_views
 
 admin.site.site_header = admin.site.site_title = _("Clinic website administration")

@@ -182,3 +182,63 @@ def test_publish_action_publishes_the_selected_drafts(editor_client, settings):
     )
     draft.refresh_from_db()
     assert draft.status == Article.Status.PUBLISHED
+
+
+def admin_url(settings, path):
+    return f"/{settings.ADMIN_URL}articles/article/{path}"
+
+
+def test_a_draft_is_saved_without_a_topic(editor_client, settings):
+    form = article_form(TopicFactory(), status="draft") | {"topic": ""}
+    response = editor_client.post(admin_url(settings, "add/"), form)
+    assert response.status_code == 302
+    assert Article.objects.get().topic is None
+
+
+def test_publishing_needs_a_topic(editor_client, settings):
+    form = article_form(TopicFactory(), status="published") | {"topic": ""}
+    response = editor_client.post(admin_url(settings, "add/"), form)
+    assert response.status_code == 200
+    assert "Choose a topic before publishing." in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_publish_action_leaves_a_draft_without_a_topic_and_says_so(editor_client, settings):
+    draft = ArticleFactory(draft=True, topic=None)
+    response = editor_client.post(
+        admin_url(settings, ""), {"action": "publish", "_selected_action": [draft.pk]}, follow=True
+    )
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.DRAFT
+    assert "Not published, as they have no topic yet" in response.content.decode()
+
+
+def test_an_image_narrower_than_1200_px_is_refused_in_the_editors_language(editor_client, settings):
+    editor_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "lt"
+    form = article_form(TopicFactory(), image=png_upload(size=(600, 400)), image_alt_lt="Vaizdas")
+    response = editor_client.post(admin_url(settings, "add/"), form)
+    assert response.status_code == 200
+    assert "Šio paveikslėlio plotis – 600 px." in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_a_chosen_image_lost_to_another_error_is_reported(editor_client, settings):
+    form = article_form(TopicFactory(), image=png_upload(), image_alt_lt="Vaizdas", summary_lt="")
+    response = editor_client.post(admin_url(settings, "add/"), form)
+    assert response.status_code == 200
+    assert "The image you chose was not saved" in response.content.decode()
+
+
+def test_deleting_an_article_does_not_list_its_links_to_related_articles(editor_client, settings):
+    article = ArticleFactory()
+    article.related.set([ArticleFactory()])
+    content = editor_client.get(admin_url(settings, f"{article.pk}/delete/")).content.decode()
+    assert "relationship" not in content
+    assert "Article_related" not in content
+
+
+def test_the_article_form_brings_the_translation_mode_and_writing_tools(editor_client, settings):
+    content = editor_client.get(admin_url(settings, "add/")).content.decode()
+    assert "articles/admin/side_by_side" in content
+    assert "articles/admin/writing_tools" in content
+    assert 'data-words-per-minute="200"' in content

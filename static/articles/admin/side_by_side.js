@@ -58,6 +58,9 @@
     document.addEventListener("formset:added", () => setTimeout(labelPanels, 0));
   }
 
-  // After modeltranslation has made its tabs (on jQuery's ready, before "load").
-  window.addEventListener("load", start);
+  // After modeltranslation has made its tabs. It does so in a jQuery "ready" handler,
+  // which may run after the window's "load"; handlers run in the order they were added,
+  // and by "load" modeltranslation's script has added its own.
+  const jQuery = window.jQuery || (window.django && window.django.jQuery);
+  window.addEventListener("load", () => (jQuery ? jQuery(start) : start()));
 })();
