@@ -164,6 +164,7 @@ class Article(TranslatedSlugs, models.Model):
         # A first draft may be saved without one; publishing needs one (see clean()).
         null=True,
         blank=True,
+        help_text=_("Needed for publishing; a first draft may do without one."),
     )
     image = models.ImageField(
         _("image"),

@@ -50,6 +50,7 @@ class Migration(migrations.Migration):
             name="topic",
             field=models.ForeignKey(
                 blank=True,
+                help_text="Needed for publishing; a first draft may do without one.",
                 null=True,
                 on_delete=django.db.models.deletion.PROTECT,
                 related_name="articles",
