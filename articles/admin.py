@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
+from articles.admin_workspace import TranslationWorkspaceMixin
 from articles.models import Article, FAQItem, Topic
-from articles.text import WORDS_PER_MINUTE
 from clinic.languages import LANGUAGE_CODES, localized
 from clinic.rich_text import RichTextAdminMixin
 
@@ -64,7 +64,7 @@ class FAQItemInline(TranslationStackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
+class ArticleAdmin(TranslationWorkspaceMixin, RichTextAdminMixin, TabbedTranslationAdmin):
     list_display = ("title", "publishing_status", "translation_status", "review_status", "topic")
     list_filter = ("status", "topic", TranslationFilter, ReviewFilter, "featured")
     list_select_related = ("topic",)
@@ -86,37 +86,6 @@ class ArticleAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
             {"fields": ("last_reviewed", "next_review", "reviewed_by", "reviewer_role")},
         ),
     ]
-
-    class Media:
-        # The side-by-side translation mode and the writing tools (readability, reading
-        # time, image description warning); their strings are in the djangojs catalog.
-        css = {"all": ["articles/admin/side_by_side.css", "articles/admin/writing_tools.css"]}
-        js = ["articles/admin/side_by_side.js", "articles/admin/writing_tools.js"]
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        language = getattr(db_field, "language", None)
-        if field is not None and language and db_field.name == f"body_{language}":
-            # What the writing tools need to know about each language's body.
-            field.widget.attrs |= {
-                "data-words-per-minute": WORDS_PER_MINUTE,
-                "data-language": language,
-            }
-        return field
-
-    def render_change_form(self, request, context, *args, **kwargs):
-        form = context["adminform"].form
-        if request.FILES.get("image") and context.get("errors") and "image" not in form.errors:
-            # A browser cannot put a chosen file back into the form: say so.
-            self.message_user(
-                request,
-                _(
-                    "The image you chose was not saved, because something else in the form "
-                    "needs correcting. Choose the image again before you save."
-                ),
-                messages.WARNING,
-            )
-        return super().render_change_form(request, context, *args, **kwargs)
 
     def get_deleted_objects(self, objs, request):
         """Without the links between related articles, which Django would list under a
