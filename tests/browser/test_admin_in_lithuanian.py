@@ -155,3 +155,16 @@ def test_a_narrow_image_is_refused_in_the_editors_language(open_page, site_conte
     assert "Šio paveikslėlio plotis – 600 px" in page.locator(".field-image").inner_text()
     article = Article.objects.get(pk=site_content.article.pk)
     assert article.image.name == site_content.article.image.name
+
+
+def test_the_language_switch_changes_the_admin_alone(open_page, clinic, staff_member):
+    page = open_page(locale="lt-LT")
+    log_into_admin(page, staff_member("Reception"), STAFF_PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="English").click()
+    expect(page.locator("#site-name")).to_have_text("Clinic website administration")
+    expect(page.locator("#content-main")).to_contain_text("Appointment requests")
+    reading_page = page.goto("/lt/")
+    assert "django_language" not in (reading_page.request.all_headers().get("cookie") or "")
+    assert reading_page.headers.get("set-cookie") is None
+    expect(page.locator("html")).to_have_attribute("lang", "lt")
