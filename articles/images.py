@@ -19,6 +19,14 @@ RENDITION_WIDTHS = (480, 800, 1200)
 MIN_UPLOAD_WIDTH = RENDITION_WIDTHS[-1]
 
 
+def width_is_enough(image_file):
+    try:
+        validate_upload_width(image_file)
+    except ValidationError:
+        return False
+    return True
+
+
 def validate_upload_width(image_file):
     """Refuse a newly chosen image narrower than MIN_UPLOAD_WIDTH (images already stored
     are left as they are)."""

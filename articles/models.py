@@ -275,7 +275,8 @@ class Article(TranslatedSlugs, models.Model):
         errors = {}
         if self.status == self.Status.PUBLISHED and self.topic_id is None:
             errors["topic"] = _("Choose a topic before publishing. A draft may do without one.")
-        if self.image:
+        # An image refused for its width (its own error) needs no description yet.
+        if self.image and images.width_is_enough(self.image):
             for code in LANGUAGE_CODES:
                 if (code == settings.LANGUAGE_CODE or self.has_translation(code)) and not (
                     getattr(self, f"image_alt_{code}")
