@@ -26,7 +26,7 @@ def recreate_search_triggers(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0005_search_index"),
+        ("articles", "0007_reading_time_counts_faq"),
     ]
 
     operations = [
