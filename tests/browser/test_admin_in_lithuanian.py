@@ -100,6 +100,8 @@ def test_an_editor_sees_the_admin_in_lithuanian_only(open_page, site_content, st
     walk.visit("articles/article/add/", "new article")
     walk.visit("articles/topic/", "topic list")
     walk.visit(f"articles/topic/{site_content.topics[0].pk}/change/", "topic form")
+    walk.visit("clinic/helpnowitem/", "get help now list")
+    walk.visit("clinic/helpnowitem/add/", "get help now form")
     walk.visit("clinic/clinicdetails/", "clinic details")
     walk.save("clinic details saved", "input[name=_save]")
     walk.visit("password_change/", "password change")
