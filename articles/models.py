@@ -273,7 +273,7 @@ class Article(TranslatedSlugs, models.Model):
 
     def clean(self):
         errors = {}
-        if self.status == self.Status.PUBLISHED and self.topic_id is None:
+        if self.status == self.Status.PUBLISHED and not self.can_be_published():
             errors["topic"] = _("Choose a topic before publishing. A draft may do without one.")
         # An image refused for its width (its own error) needs no description yet.
         if self.image and images.width_is_enough(self.image):
