@@ -31,7 +31,7 @@ var:
 
 ## Compile the .po files with Babel, so GNU gettext is not needed.
 translations: $(VENV)/.runtime-installed
-	$(BIN)/pybabel compile --domain django --directory locale --statistics
+	$(BIN)/pybabel compile --domain "django djangojs" --directory locale --statistics
 
 run: $(VENV)/.runtime-installed translations | var
 	$(DEV_ENV) $(MANAGE) migrate --noinput

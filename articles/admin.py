@@ -2,10 +2,12 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils import formats, timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
+from articles.admin_workspace import TranslationWorkspaceMixin
 from articles.models import Article, FAQItem, Topic
 from clinic.languages import LANGUAGE_CODES, localized
 from clinic.rich_text import RichTextAdminMixin
@@ -44,6 +46,17 @@ class ReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+def _without_lines(nested, prefix):
+    """The delete page's nested list of strings, without those starting with `prefix`."""
+    kept = []
+    for item in nested:
+        if isinstance(item, list):
+            kept.append(_without_lines(item, prefix))
+        elif not str(item).startswith(prefix):
+            kept.append(item)
+    return [item for item in kept if item != []]
+
+
 class FAQItemInline(TranslationStackedInline):
     model = FAQItem
     extra = 0
@@ -51,7 +64,7 @@ class FAQItemInline(TranslationStackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
+class ArticleAdmin(TranslationWorkspaceMixin, RichTextAdminMixin, TabbedTranslationAdmin):
     list_display = ("title", "publishing_status", "translation_status", "review_status", "topic")
     list_filter = ("status", "topic", TranslationFilter, ReviewFilter, "featured")
     list_select_related = ("topic",)
@@ -73,6 +86,16 @@ class ArticleAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
             {"fields": ("last_reviewed", "next_review", "reviewed_by", "reviewer_role")},
         ),
     ]
+
+    def get_deleted_objects(self, objs, request):
+        """Without the links between related articles, which Django would list under a
+        made-up English name ("From_article-to_article relationship"): they go with the
+        article, and the delete page need not mention them."""
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        links = Article.related.through._meta
+        label = f"{capfirst(links.verbose_name)}:"
+        model_count.pop(links.verbose_name_plural, None)
+        return _without_lines(to_delete, label), model_count, perms_needed, protected
 
     def view_on_site(self, obj):
         # A draft or scheduled article is not on the site yet: show its preview.
@@ -120,6 +143,16 @@ class ArticleAdmin(RichTextAdminMixin, TabbedTranslationAdmin):
         # Saved one by one, so that each save clears the page cache and keeps the
         # derived fields right.
         articles = list(queryset)
+        if status == Article.Status.PUBLISHED:
+            without_topic = [a for a in articles if not a.can_be_published()]
+            if without_topic:
+                self.message_user(
+                    request,
+                    _("Not published, as they have no topic yet: %(titles)s")
+                    % {"titles": "; ".join(str(a) for a in without_topic)},
+                    messages.WARNING,
+                )
+            articles = [a for a in articles if a.can_be_published()]
         for article in articles:
             article.status = status
             article.save()

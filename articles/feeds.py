@@ -45,4 +45,4 @@ class LatestArticlesFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return [item.topic.name]
+        return [item.topic.name] if item.topic else []

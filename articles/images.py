@@ -8,10 +8,42 @@ wide screen a sharp one; a page view only reads the stored names and sizes.
 from io import BytesIO
 from pathlib import PurePosixPath
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.images import get_image_dimensions
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
 RENDITION_WIDTHS = (480, 800, 1200)
+# The widest rendition: a narrower upload would look blurred on a large screen.
+MIN_UPLOAD_WIDTH = RENDITION_WIDTHS[-1]
+
+
+def width_is_enough(image_file):
+    try:
+        validate_upload_width(image_file)
+    except ValidationError:
+        return False
+    return True
+
+
+def validate_upload_width(image_file):
+    """Refuse a newly chosen image narrower than MIN_UPLOAD_WIDTH (images already stored
+    are left as they are)."""
+    if getattr(image_file, "_committed", True):
+        return
+    width, _height = get_image_dimensions(image_file)
+    if width is not None and width < MIN_UPLOAD_WIDTH:
+        raise ValidationError(
+            _(
+                "This image is %(width)s px wide. Choose one at least %(minimum)s px wide, "
+                "so that it stays sharp on large screens."
+            ),
+            code="image_too_narrow",
+            params={"width": width, "minimum": MIN_UPLOAD_WIDTH},
+        )
+
+
 WEBP_QUALITY = 80
 
 

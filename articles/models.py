@@ -161,11 +161,16 @@ class Article(TranslatedSlugs, models.Model):
         verbose_name=_("topic"),
         related_name="articles",
         on_delete=models.PROTECT,
+        # A first draft may be saved without one; publishing needs one (see clean()).
+        null=True,
+        blank=True,
+        help_text=_("Needed for publishing; a first draft may do without one."),
     )
     image = models.ImageField(
         _("image"),
         upload_to="articles/",
         blank=True,
+        validators=[images.validate_upload_width],
         width_field="image_width",
         height_field="image_height",
         help_text=_("Shown at the top of the article and in lists. At least 1200 px wide."),
@@ -268,7 +273,10 @@ class Article(TranslatedSlugs, models.Model):
 
     def clean(self):
         errors = {}
-        if self.image:
+        if self.status == self.Status.PUBLISHED and not self.can_be_published():
+            errors["topic"] = _("Choose a topic before publishing. A draft may do without one.")
+        # An image refused for its width (its own error) needs no description yet.
+        if self.image and images.width_is_enough(self.image):
             for code in LANGUAGE_CODES:
                 if (code == settings.LANGUAGE_CODE or self.has_translation(code)) and not (
                     getattr(self, f"image_alt_{code}")
@@ -282,6 +290,10 @@ class Article(TranslatedSlugs, models.Model):
 
     def get_preview_url(self):
         return reverse("articles:preview", kwargs={"pk": self.pk})
+
+    def can_be_published(self):
+        """Whether the article has what a published article needs (its topic)."""
+        return self.topic_id is not None
 
     def is_published(self):
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()

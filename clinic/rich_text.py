@@ -95,7 +95,9 @@ class RichTextAdminMixin:
     EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 
     def render_change_form(self, request, context, *args, **kwargs):
-        context["media"] = Media.from_media(context["media"], nonce=str(request.csp_nonce))
+        # The editor's menu words go through the admin's JavaScript catalog.
+        media = context["media"] + Media(js=["clinic_admin/prose_editor_translations.js"])
+        context["media"] = Media.from_media(media, nonce=str(request.csp_nonce))
         response = super().render_change_form(request, context, *args, **kwargs)
         response._csp_update = {"script-src": [NONCE], "style-src": [self.EDITOR_STYLE_HASH]}
         return response

@@ -10,13 +10,20 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.i18n import set_language
 from django.views.static import serve
 
+from clinic_site import admin_pages
 from clinic_site import views as site_views
+
+admin.site.site_header = admin.site.site_title = _("Clinic website administration")
+handler403 = admin_pages.permission_denied
 
 urlpatterns = [
     # Two-factor sign-in pages, under the admin's address (see staff_auth/).
     path(f"{settings.ADMIN_URL}two-factor/", include("staff_auth.urls")),
+    # The admin's language switch; its cookie is set for the admin's path alone.
+    path(f"{settings.ADMIN_URL}language/", set_language, name="admin_language"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", site_views.healthz, name="healthz"),
     path("favicon.ico", site_views.favicon),

@@ -64,8 +64,9 @@ def _article_nodes(context, article, clinic_id):
         "datePublished": article.publish_at,
         "dateModified": article.updated_at,
         "publisher": {"@id": clinic_id},
-        "about": {"@type": "Thing", "name": article.topic.name},
     }
+    if article.topic:  # a draft may have none yet
+        page["about"] = {"@type": "Thing", "name": article.topic.name}
     if article.has_clinical_review:
         page["lastReviewed"] = article.last_reviewed
         page["reviewedBy"] = {"@type": "Person", "name": article.reviewed_by}

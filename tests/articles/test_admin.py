@@ -68,7 +68,7 @@ def test_editors_can_manage_articles_topics_and_questions(editor):
             assert editor.has_perm(f"articles.{action}_{model}")
 
 
-def test_editors_see_only_the_articles_and_the_get_help_now_block_in_the_admin(
+def test_editors_see_the_articles_the_clinic_details_and_the_get_help_now_block(
     editor_client, settings
 ):
     response = editor_client.get(f"/{settings.ADMIN_URL}")
@@ -79,11 +79,11 @@ def test_editors_see_only_the_articles_and_the_get_help_now_block_in_the_admin(
         for model in app["models"]
     }
     assert {app for app, _model in models} == {"articles", "clinic"}
-    assert {model for app, model in models if app == "clinic"} == {"HelpNowItem"}
+    assert {model for app, model in models if app == "clinic"} == {"ClinicDetails", "HelpNowItem"}
 
 
 @pytest.mark.parametrize(
-    "page", ["clinic/clinicdetails/", "auth/user/", "auth/group/", "registration/"]
+    "page", ["registration/privacynotice/", "auth/user/", "auth/group/", "registration/"]
 )
 def test_editors_cannot_open_other_parts_of_the_admin(editor_client, settings, page):
     response = editor_client.get(f"/{settings.ADMIN_URL}{page}")
@@ -182,3 +182,64 @@ def test_publish_action_publishes_the_selected_drafts(editor_client, settings):
     )
     draft.refresh_from_db()
     assert draft.status == Article.Status.PUBLISHED
+
+
+def admin_url(settings, path):
+    return f"/{settings.ADMIN_URL}articles/article/{path}"
+
+
+def test_a_draft_is_saved_without_a_topic(editor_client, settings):
+    form = article_form(TopicFactory(), status="draft") | {"topic": ""}
+    response = editor_client.post(admin_url(settings, "add/"), form)
+    assert response.status_code == 302
+    assert Article.objects.get().topic is None
+
+
+def test_publishing_needs_a_topic(editor_client, settings):
+    form = article_form(TopicFactory(), status="published") | {"topic": ""}
+    response = editor_client.post(admin_url(settings, "add/"), form)
+    assert response.status_code == 200
+    assert "Choose a topic before publishing." in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_publish_action_leaves_a_draft_without_a_topic_and_says_so(editor_client, settings):
+    draft = ArticleFactory(draft=True, topic=None)
+    response = editor_client.post(
+        admin_url(settings, ""), {"action": "publish", "_selected_action": [draft.pk]}, follow=True
+    )
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.DRAFT
+    assert "Not published, as they have no topic yet" in response.content.decode()
+
+
+def test_an_image_narrower_than_1200_px_is_refused_in_the_editors_language(editor_client, settings):
+    editor_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "lt"
+    form = article_form(TopicFactory(), image=png_upload(size=(600, 400)))
+    response = editor_client.post(admin_url(settings, "add/"), form)
+    assert response.status_code == 200
+    assert "Šio paveikslėlio plotis – 600 px." in response.content.decode()
+    assert "Aprašykite paveikslėlį" not in response.content.decode()  # one problem at a time
+    assert not Article.objects.exists()
+
+
+def test_a_chosen_image_lost_to_another_error_is_reported(editor_client, settings):
+    form = article_form(TopicFactory(), image=png_upload(), image_alt_lt="Vaizdas", summary_lt="")
+    response = editor_client.post(admin_url(settings, "add/"), form)
+    assert response.status_code == 200
+    assert "The image you chose was not saved" in response.content.decode()
+
+
+def test_deleting_an_article_does_not_list_its_links_to_related_articles(editor_client, settings):
+    article = ArticleFactory()
+    article.related.set([ArticleFactory()])
+    content = editor_client.get(admin_url(settings, f"{article.pk}/delete/")).content.decode()
+    assert "relationship" not in content
+    assert "Article_related" not in content
+
+
+def test_the_article_form_brings_the_translation_mode_and_writing_tools(editor_client, settings):
+    content = editor_client.get(admin_url(settings, "add/")).content.decode()
+    assert "articles/admin/side_by_side" in content
+    assert "articles/admin/writing_tools" in content
+    assert 'data-words-per-minute="200"' in content

@@ -45,3 +45,13 @@ def test_preview_switcher_stays_on_the_preview(client, draft):
     client.force_login(User.objects.create_superuser("boss"))
     html = client.get(url("articles:preview", "lt", pk=draft.pk)).content.decode()
     assert switcher_links(html) == {"en": url("articles:preview", "en", pk=draft.pk)}
+
+
+def test_a_draft_without_a_topic_can_be_previewed(client, clinic):
+    draft = ArticleFactory(draft=True, topic=None, title_en="No topic yet")
+    editor = User.objects.create_user("editor", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    response = client.get(url("articles:preview", "en", pk=draft.pk))
+    assert response.status_code == 200
+    assert element(response.content.decode(), "h1")["text"] == "No topic yet"

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -77,3 +78,14 @@ def test_admin_pages_that_show_no_contact_details_do_not_read_them(admin_client,
     # The admin itself asks whether a row exists (a second cannot be added); the contact
     # details themselves, phone included, are not read.
     assert not [q for q in queries if '"clinic_clinicdetails"."phone"' in q["sql"]]
+
+
+def test_editors_may_change_the_clinic_details_but_not_the_privacy_notice(client, clinic):
+    editor = get_user_model().objects.create_user("editor", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
+    change = reverse("admin:clinic_clinicdetails_change", args=[clinic.pk])
+    assert client.get(change).status_code == 200
+    assert editor.has_perm("clinic.change_clinicdetails")
+    assert not editor.has_perm("registration.change_privacynotice")
+    assert not editor.has_perm("clinic.add_clinicdetails")

@@ -54,7 +54,7 @@ def test_locked_out_staff_see_a_page_that_says_why(client):
     response = fail_to_log_in(client, user.username, settings.AXES_FAILURE_LIMIT)
     page = response.content.decode()
     assert "Too many failed login attempts" in page
-    assert "<title>Login blocked | Django site admin</title>" in page
+    assert "<title>Login blocked | Clinic website administration</title>" in page
     assert response["X-Robots-Tag"] == "noindex, nofollow"
 
 
