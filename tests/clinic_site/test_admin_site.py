@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from clinic_site.admin_pages import permission_denied
+from tests.staff_auth.sign_in import log_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,7 @@ def staff_client(client, group, language="lt"):
     user.is_staff = True
     user.save()
     user.groups.add(Group.objects.get(name=group))
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    log_in_with_second_factor(client, user)
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
     return client
 

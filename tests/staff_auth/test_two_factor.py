@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -141,3 +142,10 @@ def test_after_several_wrong_codes_even_the_right_one_waits(signed_in, reception
     response = client.post(VERIFY, {"code": current_code(device)})
     assert response.status_code == 200
     assert "wait a little before the next try" in response.content.decode()
+
+
+def test_an_editor_finds_the_two_factor_setup_from_every_admin_page(client):
+    editor = StaffUserFactory(groups=["Editors"])
+    client.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
+    content = client.get(reverse("admin:index")).content.decode()
+    assert f'href="{reverse("staff_auth:setup")}"' in content
