@@ -12,7 +12,7 @@ DEV_ENV := DJANGO_DEBUG=true
 # A production-like trial on this machine: plain HTTP, so no HTTPS redirect.
 SERVE_ENV := DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SESSION_COOKIE_SECURE=false DJANGO_CSRF_COOKIE_SECURE=false DJANGO_SERVE_MEDIA=true DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat var/trial-secret-key)}
 
-.PHONY: run serve superuser test test-postgres bench lint format messages translations browser-deps clean
+.PHONY: run serve superuser test test-postgres test-deploy bench lint format messages translations browser-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -85,6 +85,29 @@ test: $(VENV)/.dev-installed translations browser-deps lint | var
 ## several app servers; both come from Debian's packages and run only for the tests.
 test-postgres: $(VENV)/.dev-installed translations browser-deps | var
 	.ci/with-postgres-redis env $(BIN)/pytest
+
+## The deployment of docs/deploying.md run for real on this machine and tested through it
+## (tests/deploy/): Debian's nginx with TLS in front of two gunicorn app servers, PostgreSQL,
+## Redis, shared uploads, all on 127.0.0.1 on free ports, stopped at the end. nginx, openssl
+## and envsubst come from Debian. PG_PORT, REDIS_PORT and CLINIC_DEPLOY_PORTS (e.g.
+## 8490-8499) pick ports; the run is cut off after DEPLOY_TEST_SECONDS.
+DEPLOY_TEST_SECONDS ?= 900
+FREE_PORT = $(BIN)/python -c "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"
+test-deploy: $(VENV)/.dev-installed translations | var
+	@missing=""; \
+	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	command -v openssl >/dev/null || missing="$$missing openssl"; \
+	command -v envsubst >/dev/null || missing="$$missing gettext-base"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "The deployment test needs these Debian packages:$$missing. Install them with:"; \
+	    echo "    sudo apt-get install -y --no-install-recommends$$missing"; exit 1; \
+	  fi; \
+	fi
+	PG_PORT=$${PG_PORT:-$$($(FREE_PORT))} REDIS_PORT=$${REDIS_PORT:-$$($(FREE_PORT))} \
+	  timeout --kill-after=30 $(DEPLOY_TEST_SECONDS) .ci/with-postgres-redis $(BIN)/pytest -m deploy tests/deploy -v
 
 ## Benchmarks against the floor, load and fault runs (bench/README.md): prints the table
 ## and writes bench/RESULTS.md. wrk comes from Debian, Lighthouse from bench/package-lock.json.
