@@ -29,6 +29,7 @@ def deployment(request):
     try:
         site.start()
         started = True
+        print(f"\nDeployment on 127.0.0.1: {site.start_figures}")
         yield site
     finally:
         site.stop()

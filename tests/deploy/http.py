@@ -152,7 +152,7 @@ class _FormParser(HTMLParser):
         form = self.forms[-1] if self.forms else None
         if tag == "form":
             self.forms.append(Form(attrs.get("action") or "", attrs.get("method", "get")))
-        elif form is None or "name" not in attrs and tag != "option":
+        elif form is None or ("name" not in attrs and tag != "option"):
             return
         elif tag == "input":
             kind = attrs.get("type", "text").lower()

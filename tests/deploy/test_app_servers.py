@@ -1,0 +1,90 @@
+"""One app server stopped (or killed) in the middle of a load through nginx: no page
+fails, and every appointment request acknowledged to its patient is stored, once."""
+
+import signal
+import threading
+import time
+import uuid
+
+import pytest
+
+from registration.models import AppointmentRequest
+from tests.deploy.visitors import send_appointment_request, url
+
+pytestmark = pytest.mark.deploy
+
+CLIENTS = 8
+ROUNDS = 12  # per client: one page and one appointment request each
+
+
+class Load:
+    """CLIENTS patients, each reading a page and then sending the form, ROUNDS times."""
+
+    def __init__(self, deployment):
+        self.deployment = deployment
+        self.pages = []  # statuses of page reads
+        self.requests = []  # (name, statuses of each attempt)
+        self.done = 0
+        self.lock = threading.Lock()
+
+    def patient(self, number):
+        browser = self.deployment.browser()
+        for round_number in range(ROUNDS):
+            page = browser.get(url("articles:list") if round_number % 2 else "/lt/")
+            name = f"Apkrova {number}-{round_number} {uuid.uuid4().hex[:6]}"
+            statuses = []
+            form = None
+            # A patient who sees an error page sends the same form again, at most twice.
+            for _attempt in range(3):
+                response, form = send_appointment_request(browser, name, form=form)
+                statuses.append(response.status)
+                if response.status == 303:
+                    break
+            with self.lock:
+                self.pages.append(page.status)
+                self.requests.append((name, statuses))
+                self.done += 1
+
+    def run(self, during):
+        patients = [threading.Thread(target=self.patient, args=(n,)) for n in range(CLIENTS)]
+        helper = threading.Thread(target=during)
+        started = time.monotonic()
+        for thread in [*patients, helper]:
+            thread.start()
+        for thread in [*patients, helper]:
+            thread.join()
+        return time.monotonic() - started
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["stopped", "killed"])
+def test_no_acknowledged_request_is_lost_when_an_app_server_goes_away(
+    deployment, running_app_servers, site_db, sig
+):
+
+    load = Load(deployment)
+    stopped_after = []
+
+    def stop_one_server_a_third_of_the_way():
+        while load.done < CLIENTS * ROUNDS // 3:
+            time.sleep(0.01)
+        stopped_after.append(load.done)
+        running_app_servers[0].stop(sig)
+
+    seconds = load.run(during=stop_one_server_a_third_of_the_way)
+
+    names = [name for name, _statuses in load.requests]
+    acknowledged = [name for name, statuses in load.requests if statuses[-1] == 303]
+    stored = list(AppointmentRequest.objects.filter(name__in=names).values_list("name", flat=True))
+    resent = sum(len(statuses) > 1 for _name, statuses in load.requests)
+    print(
+        f"\n{signal.Signals(sig).name} after {stopped_after[0]} of {len(names)} rounds: "
+        f"{len(acknowledged)} requests acknowledged, {len(stored)} stored, {resent} sent "
+        f"again after an error page, in {seconds:.1f} s"
+    )
+    assert set(load.pages) == {200}, load.pages
+    assert len(stored) == len(set(stored)), "a request was stored twice"
+    assert set(acknowledged) <= set(stored), "an acknowledged request was lost"
+    assert len(acknowledged) == len(names), load.requests
+    if sig == signal.SIGTERM:
+        # A graceful stop: nginx moves to the other server without a single error.
+        assert resent == 0, load.requests

@@ -1,0 +1,99 @@
+"""100 slow clients (slowloris: request headers sent a few bytes at a time, never
+finished) held open against nginx over TLS, while pages and /healthz keep answering.
+
+gunicorn's sync workers alone are blocked by one such client each; nginx reads a request
+whole before it reaches an app server, and cuts the slow ones off (client_header_timeout).
+"""
+
+import socket
+import statistics
+import threading
+import time
+
+import pytest
+
+from tests.deploy.visitors import url
+
+pytestmark = pytest.mark.deploy
+
+SLOW_CLIENTS = 100
+PROBE_SECONDS = 5
+HEADER_TIMEOUT = 10  # client_header_timeout in deploy/nginx.conf
+
+
+class SlowClient(threading.Thread):
+    def __init__(self, deployment, stop):
+        super().__init__(daemon=True)
+        self.deployment = deployment
+        self.stop = stop
+        self.connected = threading.Event()
+        self.closed_by_server_after = None
+        self.answer = b""
+
+    def run(self):
+        raw = socket.create_connection(("127.0.0.1", self.deployment.https_port), timeout=30)
+        with self.deployment.tls_context().wrap_socket(raw, server_hostname="localhost") as tls:
+            tls.sendall(b"GET /lt/ HTTP/1.1\r\nHost: localhost\r\nUser-Agent: slow\r\n")
+            opened = time.monotonic()
+            self.connected.set()
+            tls.settimeout(1)
+            number = 0
+            while not self.stop.is_set():
+                try:
+                    tls.sendall(f"X-Slow-{number}: a\r\n".encode())
+                    number += 1
+                    chunk = tls.recv(1024)
+                except TimeoutError:
+                    continue
+                except OSError:
+                    chunk = b""
+                self.answer += chunk
+                self.closed_by_server_after = time.monotonic() - opened
+                return
+
+
+def probe(browser, paths, seconds):
+    """Fetch the paths in turn for `seconds`; (path, status, seconds taken) each."""
+    results = []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        for path in paths:
+            started = time.monotonic()
+            try:
+                status = browser.get(path, timeout=10).status
+            except OSError as error:
+                status = type(error).__name__
+            results.append((path, status, time.monotonic() - started))
+    return results
+
+
+def test_pages_and_healthz_answer_while_100_slow_clients_hold_connections(deployment):
+    stop = threading.Event()
+    clients = [SlowClient(deployment, stop) for _ in range(SLOW_CLIENTS)]
+    for client in clients:
+        client.start()
+    try:
+        for client in clients:
+            assert client.connected.wait(20), "a slow client could not connect"
+        results = probe(
+            deployment.browser(), ["/healthz", "/lt/", url("articles:list")], PROBE_SECONDS
+        )
+        held = sum(client.closed_by_server_after is None for client in clients)
+        # Kept on until nginx gives up on them.
+        for client in clients:
+            client.join(HEADER_TIMEOUT + 10)
+    finally:
+        stop.set()
+
+    latencies = sorted(seconds for _path, _status, seconds in results)
+    cut_off = [c.closed_by_server_after for c in clients if c.closed_by_server_after]
+    print(
+        f"\n{held} of {SLOW_CLIENTS} slow clients held open; {len(results)} requests "
+        f"answered meanwhile, median {statistics.median(latencies) * 1000:.0f} ms, "
+        f"max {latencies[-1] * 1000:.0f} ms; nginx cut the slow clients off after "
+        f"{min(cut_off):.1f}-{max(cut_off):.1f} s"
+    )
+    assert held == SLOW_CLIENTS, "nginx closed slow clients before the probes ended"
+    assert {status for _path, status, _seconds in results} == {200}, results
+    assert len(cut_off) == SLOW_CLIENTS, "nginx left slow clients connected"
+    assert all(b"408" in c.answer or c.answer == b"" for c in clients)
