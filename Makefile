@@ -107,7 +107,7 @@ test-deploy: $(VENV)/.dev-installed translations | var
 	  fi; \
 	fi
 	PG_PORT=$${PG_PORT:-$$($(FREE_PORT))} REDIS_PORT=$${REDIS_PORT:-$$($(FREE_PORT))} \
-	  timeout --kill-after=30 $(DEPLOY_TEST_SECONDS) .ci/with-postgres-redis $(BIN)/pytest -m deploy tests/deploy -v
+	  timeout --kill-after=30 $(DEPLOY_TEST_SECONDS) .ci/with-postgres-redis $(BIN)/pytest -m deploy tests/deploy -v -rP
 
 ## Benchmarks against the floor, load and fault runs (bench/README.md): prints the table
 ## and writes bench/RESULTS.md. wrk comes from Debian, Lighthouse from bench/package-lock.json.

@@ -160,7 +160,8 @@ class _FormParser(HTMLParser):
                 return
             if kind in {"checkbox", "radio"} and "checked" not in attrs:
                 return
-            form.fields.append((attrs["name"], attrs.get("value", "on" if kind != "text" else "")))
+            default = "on" if kind in {"checkbox", "radio"} else ""
+            form.fields.append((attrs["name"], attrs.get("value") or default))
         elif tag == "textarea":
             self._textarea = [attrs["name"], ""]
         elif tag == "select":

@@ -1,5 +1,6 @@
 """One app server stopped (or killed) in the middle of a load through nginx: no page
-fails, and every appointment request acknowledged to its patient is stored, once."""
+fails (nginx retries it on the other server), and every appointment request
+acknowledged to its patient is stored, once."""
 
 import signal
 import threading
@@ -85,6 +86,7 @@ def test_no_acknowledged_request_is_lost_when_an_app_server_goes_away(
     assert len(stored) == len(set(stored)), "a request was stored twice"
     assert set(acknowledged) <= set(stored), "an acknowledged request was lost"
     assert len(acknowledged) == len(names), load.requests
-    if sig == signal.SIGTERM:
-        # A graceful stop: nginx moves to the other server without a single error.
-        assert resent == 0, load.requests
+    # A POST cut off inside the server that went away is not sent twice by nginx: the
+    # patient sees its "bad gateway" page, sends the form again, and it is stored once.
+    error_pages = {status for _name, statuses in load.requests for status in statuses[:-1]}
+    assert error_pages <= {502}, load.requests

@@ -15,7 +15,8 @@ pytestmark = pytest.mark.deploy
 def test_a_backup_restores_the_data_as_it_was(deployment, running_app_servers, site_db):
 
     browser = deployment.browser()
-    before, after = (f"{when} atsarginės kopijos {uuid.uuid4().hex[:6]}" for when in "PrieŠ")
+    run = uuid.uuid4().hex[:6]
+    before, after = f"Prieš atsarginę kopiją {run}", f"Po atsarginės kopijos {run}"
     assert send_appointment_request(browser, before)[0].status == 303
     backup = deployment.state / "backups" / "clinic.backup"
     backup.parent.mkdir()
