@@ -290,13 +290,14 @@ class Deployment:
             capture_output=True,
         )
 
-    def _start_nginx(self):
-        prefix = self.state / "nginx"
-        (prefix / "temp").mkdir(parents=True)
+    def _render_site(self, prefix, down=()):
+        """deploy/nginx.conf for this run, through deploy/render-nginx-conf; the app
+        servers in `down` are marked down (taken out of the upstream)."""
         site_values = {
             "CLINIC_SERVER_NAME": SERVER_NAME,
             "CLINIC_APP_SERVERS": " ".join(
-                f"server 127.0.0.1:{server.port};" for server in self.app_servers
+                f"server 127.0.0.1:{server.port}{' down' if server in down else ''};"
+                for server in self.app_servers
             ),
             "CLINIC_HTTP_LISTEN": f"127.0.0.1:{self.http_port}",
             "CLINIC_HTTPS_LISTEN": f"127.0.0.1:{self.https_port}",
@@ -313,6 +314,11 @@ class Deployment:
             text=True,
         ).stdout
         (prefix / "clinic.conf").write_text(site)
+
+    def _start_nginx(self):
+        prefix = self.nginx_prefix = self.state / "nginx"
+        (prefix / "temp").mkdir(parents=True)
+        self._render_site(prefix)
         (prefix / "nginx.conf").write_text(main_nginx_conf(prefix))
         command = [NGINX, "-p", f"{prefix}/", "-c", f"{prefix}/nginx.conf", "-e", "error.log"]
         test = subprocess.run([*command, "-t", "-q"], capture_output=True, text=True)
@@ -327,6 +333,18 @@ class Deployment:
             "nginx",
             process=self.nginx,
             log=self.nginx_error_log,
+        )
+
+    def take_out_of_nginx(self, *servers):
+        """Mark these app servers `down` (none: put all back) and reload nginx, as the
+        docs say to do before stopping an app server."""
+        self._render_site(self.nginx_prefix, down=servers)
+        old_workers = set(child_pids(self.nginx.pid))
+        self.nginx.send_signal(signal.SIGHUP)  # systemctl reload nginx
+        wait_for(
+            lambda: len(set(child_pids(self.nginx.pid)) - old_workers) >= 2,
+            "nginx's reload",
+            seconds=20,
         )
 
     # --- Clients --------------------------------------------------------------------------
@@ -348,6 +366,13 @@ class Deployment:
 
     def plain_http_browser(self):
         return Browser("127.0.0.1", self.http_port, tls=None, host_header=SERVER_NAME)
+
+
+def child_pids(pid):
+    try:
+        return (Path(f"/proc/{pid}/task/{pid}/children")).read_text().split()
+    except FileNotFoundError:
+        return []
 
 
 def main_nginx_conf(prefix):

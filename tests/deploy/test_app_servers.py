@@ -57,30 +57,28 @@ class Load:
         return time.monotonic() - started
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["stopped", "killed"])
-def test_no_acknowledged_request_is_lost_when_an_app_server_goes_away(
-    deployment, running_app_servers, site_db, sig
-):
-
+def run_load_and_stop(deployment, stop):
+    """The load, with `stop()` called a third of the way through; checks the outcome and
+    returns how many requests the patients had to send again after an error page."""
     load = Load(deployment)
     stopped_after = []
 
-    def stop_one_server_a_third_of_the_way():
+    def stop_a_third_of_the_way():
         while load.done < CLIENTS * ROUNDS // 3:
             time.sleep(0.01)
         stopped_after.append(load.done)
-        running_app_servers[0].stop(sig)
+        stop()
 
-    seconds = load.run(during=stop_one_server_a_third_of_the_way)
+    seconds = load.run(during=stop_a_third_of_the_way)
 
     names = [name for name, _statuses in load.requests]
     acknowledged = [name for name, statuses in load.requests if statuses[-1] == 303]
     stored = list(AppointmentRequest.objects.filter(name__in=names).values_list("name", flat=True))
     resent = sum(len(statuses) > 1 for _name, statuses in load.requests)
     print(
-        f"\n{signal.Signals(sig).name} after {stopped_after[0]} of {len(names)} rounds: "
-        f"{len(acknowledged)} requests acknowledged, {len(stored)} stored, {resent} sent "
-        f"again after an error page, in {seconds:.1f} s"
+        f"\nstopped after {stopped_after[0]} of {len(names)} rounds: {len(acknowledged)} "
+        f"requests acknowledged, {len(stored)} stored, {resent} sent again after an error "
+        f"page, {len(load.pages)} pages all {set(load.pages)}, in {seconds:.1f} s"
     )
     assert set(load.pages) == {200}, load.pages
     assert len(stored) == len(set(stored)), "a request was stored twice"
@@ -90,3 +88,27 @@ def test_no_acknowledged_request_is_lost_when_an_app_server_goes_away(
     # patient sees its "bad gateway" page, sends the form again, and it is stored once.
     error_pages = {status for _name, statuses in load.requests for status in statuses[:-1]}
     assert error_pages <= {502}, load.requests
+    return resent
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["stopped", "killed"])
+def test_no_acknowledged_request_is_lost_when_an_app_server_goes_away(
+    deployment, running_app_servers, site_db, sig
+):
+    run_load_and_stop(deployment, lambda: running_app_servers[0].stop(sig))
+
+
+@pytest.fixture
+def back_in_nginx(deployment):
+    yield
+    deployment.take_out_of_nginx()
+
+
+def test_an_app_server_taken_out_of_nginx_first_stops_without_a_single_error_page(
+    deployment, running_app_servers, back_in_nginx, site_db
+):
+    def take_out_and_stop():
+        deployment.take_out_of_nginx(running_app_servers[0])
+        running_app_servers[0].stop(signal.SIGTERM)
+
+    assert run_load_and_stop(deployment, take_out_and_stop) == 0
