@@ -92,21 +92,10 @@ test-postgres: $(VENV)/.dev-installed translations browser-deps | var
 ## and envsubst come from Debian. PG_PORT, REDIS_PORT and CLINIC_DEPLOY_PORTS (e.g.
 ## 8490-8499) pick ports; the run is cut off after DEPLOY_TEST_SECONDS.
 DEPLOY_TEST_SECONDS ?= 900
-FREE_PORT = $(BIN)/python -c "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"
+FREE_PORTS = $(BIN)/python -c "from tests.deploy.deployment import free_ports; print(*free_ports(2))"
 test-deploy: $(VENV)/.dev-installed translations | var
-	@missing=""; \
-	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
-	command -v openssl >/dev/null || missing="$$missing openssl"; \
-	command -v envsubst >/dev/null || missing="$$missing gettext-base"; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
-	  else \
-	    echo "The deployment test needs these Debian packages:$$missing. Install them with:"; \
-	    echo "    sudo apt-get install -y --no-install-recommends$$missing"; exit 1; \
-	  fi; \
-	fi
-	PG_PORT=$${PG_PORT:-$$($(FREE_PORT))} REDIS_PORT=$${REDIS_PORT:-$$($(FREE_PORT))} \
+	.ci/need-debian-packages nginx:nginx openssl:openssl envsubst:gettext-base
+	set -- $$($(FREE_PORTS)) && PG_PORT=$${PG_PORT:-$$1} REDIS_PORT=$${REDIS_PORT:-$$2} \
 	  timeout --kill-after=30 $(DEPLOY_TEST_SECONDS) .ci/with-postgres-redis $(BIN)/pytest -m deploy tests/deploy -v -rP
 
 ## Benchmarks against the floor, load and fault runs (bench/README.md): prints the table

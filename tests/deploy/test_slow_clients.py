@@ -11,6 +11,7 @@ import socket
 import statistics
 import threading
 import time
+from contextlib import contextmanager
 
 import pytest
 
@@ -81,13 +82,19 @@ def probe(browser, paths, seconds):
     return results
 
 
-def start_slow_clients(deployment, stop, kind):
+@contextmanager
+def slow_clients(deployment, kind):
+    """SLOW_CLIENTS connected slow clients, stopped when the block ends."""
+    stop = threading.Event()
     clients = [SlowClient(deployment, stop, *kind) for _ in range(SLOW_CLIENTS)]
-    for client in clients:
-        client.start()
-    for client in clients:
-        assert client.connected.wait(20), "a slow client could not connect"
-    return clients
+    try:
+        for client in clients:
+            client.start()
+        for client in clients:
+            assert client.connected.wait(20), "a slow client could not connect"
+        yield clients
+    finally:
+        stop.set()
 
 
 def probe_pages(deployment):
@@ -103,16 +110,12 @@ def summary(results):
 
 
 def test_pages_and_healthz_answer_while_100_slow_clients_hold_connections(deployment):
-    stop = threading.Event()
-    try:
-        clients = start_slow_clients(deployment, stop, SLOW_HEADERS)
+    with slow_clients(deployment, SLOW_HEADERS) as clients:
         results = probe_pages(deployment)
         held = sum(client.closed_by_server_after is None for client in clients)
         # Kept on until nginx gives up on them.
         for client in clients:
             client.join(HEADER_TIMEOUT + 10)
-    finally:
-        stop.set()
 
     cut_off = [c.closed_by_server_after for c in clients if c.closed_by_server_after]
     print(
@@ -126,13 +129,9 @@ def test_pages_and_healthz_answer_while_100_slow_clients_hold_connections(deploy
 
 
 def test_pages_and_healthz_answer_while_100_slow_form_bodies_trickle_in(deployment):
-    stop = threading.Event()
-    try:
-        clients = start_slow_clients(deployment, stop, SLOW_BODY)
+    with slow_clients(deployment, SLOW_BODY) as clients:
         results = probe_pages(deployment)
         held = sum(client.closed_by_server_after is None for client in clients)
-    finally:
-        stop.set()
 
     print(f"\n{held} of {SLOW_CLIENTS} slow form bodies held open; {summary(results)}")
     assert held == SLOW_CLIENTS
