@@ -17,30 +17,26 @@ UPLOAD_NAME = "nugaros-skausmas"
 RENDITION = re.compile(rf'(/media/articles/renditions/{UPLOAD_NAME}[^" ]*\.webp)')
 
 
-@pytest.fixture
-def article(site_db):
-
-    article = Article.objects.published().first()
-    with translation.override("lt"):
-        return article.pk, article.title_lt, article.get_absolute_url()
-
-
 def photograph():
     buffer = BytesIO()
     Image.new("RGB", (1600, 1000), (70, 130, 180)).save(buffer, "JPEG", quality=85)
     return buffer.getvalue()
 
 
-def test_a_change_saved_on_one_app_server_is_seen_at_once_through_the_other(deployment, article):
-    pk, old_title, page = article
+@pytest.fixture(scope="module")
+def edited_article(deployment, django_db_blocker):
+    """An editor signed in on app server A renames a published article and uploads its
+    image, after app server B and nginx have the page in their caches.
+    Returns (page, old title, new title, what B answered just before the change)."""
+    with django_db_blocker.unblock(), translation.override("lt"):
+        article = Article.objects.published().first()
+        pk, old_title, page = article.pk, article.title_lt, article.get_absolute_url()
     server_a, server_b = deployment.app_servers
-    on_a = server_a.browser(deployment.origin)
-    on_b = server_b.browser(deployment.origin)
-    # Both app servers and nginx's path to them have the page in their caches.
     for _ in range(2):
-        assert old_title in on_b.get(page).text
-        assert old_title in deployment.browser().get(page).text
+        deployment.browser().get(page)
+        before = server_b.browser(deployment.origin).get(page)
 
+    on_a = server_a.browser(deployment.origin)
     assert log_in_to_the_admin(on_a).status == 302
     change_path = f"/admin/articles/article/{pk}/change/"
     form = form_on(on_a.get(change_path), "title_lt")
@@ -50,15 +46,22 @@ def test_a_change_saved_on_one_app_server_is_seen_at_once_through_the_other(depl
     upload = {"image": (f"{UPLOAD_NAME}.jpg", "image/jpeg", photograph())}
     saved = on_a.post(change_path, form.fields, files=upload)
     assert saved.status == 302, errors_on(saved)
+    return page, old_title, new_title, before
 
-    assert new_title in on_b.get(page).text
+
+def test_a_change_saved_on_one_app_server_is_seen_at_once_through_the_other(
+    deployment, edited_article
+):
+    page, old_title, new_title, before = edited_article
+    assert old_title in before.text
+    server_b = deployment.app_servers[1]
+    assert new_title in server_b.browser(deployment.origin).get(page).text
     for _ in range(4):  # nginx spreads these over both app servers
         assert new_title in deployment.browser().get(page).text
 
 
-def test_the_uploaded_image_is_served_by_nginx_from_the_shared_folder(deployment, article):
-    _pk, _title, page = article
-    # Saved by the test above, through the other app server.
+def test_the_uploaded_image_is_served_by_nginx_from_the_shared_folder(deployment, edited_article):
+    page, *_titles = edited_article
     renditions = RENDITION.findall(deployment.browser().get(page).text)
     assert renditions, "the article page shows no uploaded image"
     image = deployment.browser().get(renditions[0])
