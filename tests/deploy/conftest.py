@@ -53,9 +53,11 @@ def site_db(django_db_blocker):
 def running_app_servers(deployment):
     """Both app servers are running after the test, even if it stopped one."""
     yield deployment.app_servers
-    for server in deployment.app_servers:
-        if not server.running:
-            server.start()
+    stopped = [server for server in deployment.app_servers if not server.running]
+    for server in stopped:
+        server.start()
+    if stopped:
+        deployment.wait_until_nginx_uses_every_app_server()
 
 
 # The suite-wide fixtures of tests/conftest.py prepare Django's test settings in this

@@ -15,6 +15,7 @@ Ports: free ones chosen by the system, or the first free ones in CLINIC_DEPLOY_P
 (e.g. "8490-8499") when it is set.
 """
 
+import ctypes
 import os
 import secrets
 import shutil
@@ -37,6 +38,13 @@ START_SECONDS = 60
 
 # Environment variables of the developer's own shell that would point the site elsewhere.
 INHERITED_SETTINGS = ("DJANGO_", "GUNICORN_", "WEB_CONCURRENCY", "PORT", "CLINIC_")
+
+
+def die_with_the_test_run():
+    """For a child process: end with SIGTERM when the test run's process ends, even if it
+    is killed outright (Linux's parent-death signal), so no server outlives the run."""
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def port_is_free(port):
@@ -109,6 +117,7 @@ class AppServer:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # its own process group: master and workers
+                preexec_fn=die_with_the_test_run,
             )
         wait_for(self._healthy, f"gunicorn {self.name}", process=self.process, log=self.log)
 
@@ -326,7 +335,11 @@ class Deployment:
             raise RuntimeError(f"nginx refused its configuration:\n{test.stderr}")
         self.nginx_error_log = prefix / "error.log"
         self.nginx = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=prefix
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            cwd=prefix,
+            preexec_fn=die_with_the_test_run,
         )
         wait_for(
             lambda: self.browser().get("/healthz").status == 200,
@@ -341,10 +354,21 @@ class Deployment:
         self._render_site(self.nginx_prefix, down=servers)
         old_workers = set(child_pids(self.nginx.pid))
         self.nginx.send_signal(signal.SIGHUP)  # systemctl reload nginx
+        # Done when the old workers, still passing on requests they had accepted under
+        # the old configuration, have finished them and exited.
         wait_for(
-            lambda: len(set(child_pids(self.nginx.pid)) - old_workers) >= 2,
+            lambda: not old_workers & set(child_pids(self.nginx.pid)),
             "nginx's reload",
-            seconds=20,
+            seconds=30,
+        )
+
+    def wait_until_nginx_uses_every_app_server(self):
+        """After app servers come back: nginx tries a server it saw fail only after
+        fail_timeout (10 s); until then requests may meet "no live upstreams"."""
+        wait_for(
+            lambda: all(self.browser().get("/healthz").status == 200 for _ in range(4)),
+            "nginx passing requests to the app servers again",
+            seconds=30,
         )
 
     # --- Clients --------------------------------------------------------------------------
@@ -424,6 +448,7 @@ class MailSink:
                 ],
                 stdout=log,
                 stderr=subprocess.STDOUT,
+                preexec_fn=die_with_the_test_run,
             )
         wait_for(self._answers, "the SMTP sink", process=self.process, log=self.log)
 

@@ -26,9 +26,18 @@ class Load:
         self.pages = []  # statuses of page reads
         self.requests = []  # (name, statuses of each attempt)
         self.done = 0
+        self.failures = []
         self.lock = threading.Lock()
 
     def patient(self, number):
+        try:
+            self.read_and_send(number)
+        except Exception as error:
+            with self.lock:
+                self.failures.append(error)
+                self.done += ROUNDS  # so the helper waiting for progress is not stuck
+
+    def read_and_send(self, number):
         browser = self.deployment.browser()
         for round_number in range(ROUNDS):
             page = browser.get(url("articles:list") if round_number % 2 else "/lt/")
@@ -70,6 +79,8 @@ def run_load_and_stop(deployment, stop):
         stop()
 
     seconds = load.run(during=stop_a_third_of_the_way)
+    if load.failures:
+        raise load.failures[0]
 
     names = [name for name, _statuses in load.requests]
     acknowledged = [name for name, statuses in load.requests if statuses[-1] == 303]
@@ -112,3 +123,18 @@ def test_an_app_server_taken_out_of_nginx_first_stops_without_a_single_error_pag
         running_app_servers[0].stop(signal.SIGTERM)
 
     assert run_load_and_stop(deployment, take_out_and_stop) == 0
+
+
+def test_with_no_app_server_answering_visitors_get_a_page_in_both_languages(
+    deployment, running_app_servers
+):
+    for server in running_app_servers:
+        server.stop()
+    browser = deployment.browser()
+    page = browser.get("/lt/")
+    form = browser.post(url("registration:request"), [("name", "Ona")])
+    for response in (page, form):
+        assert response.status == 502
+        assert "Svetainė laikinai nepasiekiama" in response.text
+        assert "Site temporarily unavailable" in response.text
+        assert response.header("Cache-Control") == "no-store"
