@@ -34,6 +34,15 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 SERVER_NAME = "localhost"
 RECEPTION_EMAIL = "registracija@klinika.test"
 SUPERUSER = ("deploy-admin", secrets.token_urlsafe(16))
+# An editor (Editors group) signs in with a password alone; superusers need a second factor.
+EDITOR = ("deploy-editor", secrets.token_urlsafe(16))
+MAKE_EDITOR = """
+import os
+from django.contrib.auth.models import Group, User
+name, password = os.environ["EDITOR_NAME"], os.environ["EDITOR_PASSWORD"]
+editor = User.objects.create_user(name, password=password, is_staff=True)
+editor.groups.add(Group.objects.get(name="Editors"))
+"""
 START_SECONDS = 60
 
 # Environment variables of the developer's own shell that would point the site elsewhere.
@@ -180,6 +189,7 @@ class Deployment:
         ]
         self.nginx = None
         self.mail = None
+        self.notification_worker = None
 
     # --- Starting and stopping ----------------------------------------------------------
 
@@ -195,6 +205,7 @@ class Deployment:
         installed = time.monotonic()
         self.mail = MailSink(self.state / "mail", self.smtp_port, self.logs)
         self.mail.start()
+        self._start_notification_worker()
         for server in self.app_servers:
             server.start()
         self._make_certificate()
@@ -210,6 +221,9 @@ class Deployment:
             self.nginx = None
         for server in self.app_servers:
             server.stop()
+        if self.notification_worker is not None:
+            stop_process(self.notification_worker)
+            self.notification_worker = None
         if self.mail is not None:
             self.mail.stop()
 
@@ -281,9 +295,29 @@ class Deployment:
             *("--email", "admin@klinika.test"),
             env_overrides={"DJANGO_SUPERUSER_PASSWORD": password},
         )
+        name, password = EDITOR
+        self.manage(
+            *("shell", "-c", MAKE_EDITOR),
+            env_overrides={"EDITOR_NAME": name, "EDITOR_PASSWORD": password},
+        )
         output, _ = collectstatic.communicate(timeout=300)
         if collectstatic.returncode:
             raise RuntimeError(f"manage.py collectstatic failed:\n{output}")
+
+    def _start_notification_worker(self):
+        """The clinic-notifications service of the docs: e-mails reception within seconds."""
+        with open(self.logs / "notifications.log", "ab") as log:
+            self.notification_worker = subprocess.Popen(
+                [
+                    *(VENV_BIN / "python", "manage.py", "send_pending_notifications"),
+                    *("--every", "10", "--verbosity", "0"),
+                ],
+                cwd=ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                preexec_fn=die_with_the_test_run,
+            )
 
     def _make_certificate(self):
         self.certificate = self.state / "tls" / "fullchain.pem"

@@ -1,4 +1,5 @@
-"""An appointment request sent through nginx: stored once, reception told by e-mail."""
+"""An appointment request sent through nginx: stored once, and reception told by e-mail
+by the notification worker (docs/deploying.md) within seconds."""
 
 import time
 import uuid

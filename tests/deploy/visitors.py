@@ -2,7 +2,7 @@
 
 import re
 
-from tests.deploy.deployment import SUPERUSER
+from tests.deploy.deployment import EDITOR
 from tests.deploy.http import forms
 
 STYLESHEET = re.compile(r'<link[^>]+rel="stylesheet"[^>]+href="(/static/[^"]+)"')
@@ -45,10 +45,10 @@ def send_appointment_request(browser, name, form=None, timeout=30):
 
 
 def log_in_to_the_admin(browser):
-    """Staff sign in; returns the answer to the login POST."""
+    """An editor signs in; returns the answer to the login POST."""
     login_path = "/admin/login/"
     form = form_on(browser.get(login_path), "username")
-    username, password = SUPERUSER
+    username, password = EDITOR
     form.set("username", username)
     form.set("password", password)
     form.set("next", "/admin/")
