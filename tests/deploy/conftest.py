@@ -1,7 +1,7 @@
 """The deployment test's fixtures: one deployment for the whole run (tests/deploy/
 deployment.py), started before the first test and stopped after the last, whatever
-happened. `make test-deploy` runs these tests; `make test` leaves them out (marker
-`deploy`)."""
+happened. `make test-deploy` runs these tests (`-m deploy`); every other run leaves them
+out."""
 
 import shutil
 import signal
@@ -11,6 +11,12 @@ from pathlib import Path
 import pytest
 
 from tests.deploy.deployment import Deployment
+
+
+def pytest_ignore_collect(collection_path, config):
+    """These tests exist only for `pytest -m deploy` (make test-deploy): any other run,
+    `-m "not browser"` included, does not even collect them."""
+    return config.option.markexpr != "deploy" or None
 
 
 def _stop_on_sigterm(signum, frame):
