@@ -13,7 +13,7 @@ import sys
 
 from playwright.sync_api import sync_playwright
 
-from bench import chromium
+from harness import chromium
 
 RENDER_BLOCKING = """() => performance.getEntriesByType("resource")
     .filter((entry) => entry.renderBlockingStatus === "blocking")

@@ -27,6 +27,7 @@ import signal
 import smtplib
 import socket
 import sqlite3
+import statistics
 import subprocess
 import sys
 import threading
@@ -35,8 +36,8 @@ from pathlib import Path
 
 import django
 
-from bench.registration_load import new_submissions, submit_concurrently, summary
-from bench.server import PYTHON, ROOT, Gunicorn, manage, site_environment, worker_pids
+from harness.registration_load import new_submissions, submit_concurrently
+from harness.server import PYTHON, ROOT, Gunicorn, manage, site_environment, worker_pids
 
 STATE = ROOT / "bench" / "out" / "registration"
 PORT = int(os.environ.get("BENCH_REGISTRATION_PORT", "8402"))
@@ -104,6 +105,26 @@ def send_pending_notifications(env):
         text=True,
     )
     return (done.stdout + done.stderr).strip().splitlines()[-1]
+
+
+def summary(submissions, seconds, stored_tokens):
+    """Figures of one load run, checked against the tokens found in the database."""
+    latencies = sorted(submission.seconds for submission in submissions)
+    acknowledged = [s for s in submissions if s.acknowledged]
+    return {
+        "requests": len(submissions),
+        "seconds": round(seconds, 2),
+        "per_second": round(len(submissions) / seconds, 1),
+        "p50_ms": round(statistics.median(latencies) * 1000, 1),
+        "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 1),
+        "max_ms": round(latencies[-1] * 1000, 1),
+        "answered_303": sum(s.status == 303 for s in submissions),
+        "statuses": sorted({s.status for s in submissions}),
+        "retried": sum(s.attempts > 1 for s in submissions),
+        "connection_errors": sum(len(s.errors) for s in submissions),
+        "stored": sum(s.token in stored_tokens for s in submissions),
+        "acknowledged_but_lost": sum(s.token not in stored_tokens for s in acknowledged),
+    }
 
 
 def stored_tokens(submissions):

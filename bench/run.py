@@ -4,13 +4,13 @@ For each number of articles: a fresh SQLite database filled by bench.generate_co
 the server-side cost of every page (bench.page_costs), gunicorn started in production
 mode on 127.0.0.1, wrk at 1 and 16 connections against the floor and every page, the
 browser's view (bench.browser_costs) and, on the largest database, Lighthouse. Then the
-registration load and fault runs (bench.registration_load). The table is printed and
-written to bench/RESULTS.md. See bench/README.md.
+registration load and fault runs (bench.registration_faults). What it measures goes to
+bench/out/results.json; bench.report turns that into bench/RESULTS.md and prints it.
+See bench/README.md.
 """
 
 import json
 import os
-import platform
 import re
 import shutil
 import signal
@@ -22,21 +22,20 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import chromium
-from bench.server import PYTHON, ROOT, Gunicorn, manage, site_environment
+from bench import report
+from harness import chromium
+from harness.server import PYTHON, ROOT, Gunicorn, manage, site_environment
 
 BENCH = ROOT / "bench"
 OUT = BENCH / "out"
 STATIC_ROOT = OUT / "static"
-PORT = 8401
+PORT = int(os.environ.get("BENCH_PORT", "8401"))
 ARTICLE_COUNTS = [int(n) for n in os.environ.get("BENCH_ARTICLES", "10,10000").split(",")]
 # Each page runs in SLICES slices of SLICE_SECONDS, each after a slice of the floor.
 SLICES = 3
 SLICE_SECONDS = int(os.environ.get("BENCH_SLICE_SECONDS", "2"))
 WARM_UP_SECONDS = 2
 CONNECTIONS = (1, 16)
-THROUGHPUT_TARGET = 0.8
-FIRST_ROUND_TRIP_BYTES = 14 * 1024
 LIGHTHOUSE_PAGES = ("home", "article list", "article", "registration form")
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 LANGUAGE = "lt"  # throughput is measured on the default language's pages
@@ -189,7 +188,7 @@ def measure_size(article_count):
     state = OUT / f"{article_count}-articles"
     shutil.rmtree(state, ignore_errors=True)
     state.mkdir(parents=True)
-    env = site_environment(state, STATIC_ROOT)
+    env = site_environment(state, STATIC_ROOT, DJANGO_SETTINGS_MODULE="bench.settings")
     step(f"{article_count} articles: migrating and generating content")
     manage(env, "migrate", "--noinput", "--verbosity", "0")
     python = [PYTHON, "-m"]
@@ -231,287 +230,6 @@ def measure_size(article_count):
     return result
 
 
-# --- Report ---------------------------------------------------------------------------
-
-
-def kib(size):
-    return f"{size / 1024:.1f}"
-
-
-def table(header, rows):
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
-def throughput_table(result):
-    header = ["page"]
-    for c in CONNECTIONS:
-        header += [f"c={c} req/s", f"c={c} p50 ms", f"c={c} p99 ms", f"c={c} vs floor"]
-    rows = []
-    for name in result["throughput"][CONNECTIONS[0]]:
-        row = [name]
-        for c in CONNECTIONS:
-            run = result["throughput"][c][name]
-            ratio = f"{run['ratio']:.0%}"
-            if run["failed"] or run["socket_errors"]:
-                ratio += f" ({run['failed']} failed {run['socket_errors']})"
-            row += [f"{run['rps']:.0f}", f"{run['p50_ms']:.2f}", f"{run['p99_ms']:.2f}", ratio]
-        rows.append(row)
-    floors = ", ".join(
-        f"c={c}: {min(slices):.0f}–{max(slices):.0f}"
-        for c in CONNECTIONS
-        for slices in [result["throughput"][c]["floor"]["slices_rps"]]
-    )
-    return (
-        table(header, rows)
-        + f"\n\nEach page ran in {SLICES} slices of {SLICE_SECONDS} s, each right after a "
-        f"{SLICE_SECONDS} s slice of the floor; its ratio is to those floor slices. req/s is the "
-        "mean of the slices, p50 the median slice's, p99 the worst slice's. The floor's row "
-        f"pools all its slices; they ranged over (req/s) {floors}, which shows how much the "
-        "shared machine's speed drifted."
-    )
-
-
-def costs_table(results):
-    counts = [r["articles"] for r in results]
-    header = ["page", "lang"]
-    for label in ("SQL queries", "render ms (uncached)", "HTML KiB raw / gzip / br"):
-        header += [f"{label} @{n}" for n in counts]
-    header += [f"browser requests / KiB @{n}" for n in counts]
-    rows = []
-    first = results[0]["costs"]["pages"]
-    for name, by_code in first.items():
-        for code in by_code:
-            pages = [r["costs"]["pages"][name][code] for r in results]
-            browser = [r["browser"][name][code] for r in results]
-            row = [name, code]
-            row += [page["queries"] for page in pages]
-            row += [page["render_ms"] for page in pages]
-            row += [
-                " / ".join(kib(page["html"][k]) for k in ("raw", "gzip", "brotli"))
-                for page in pages
-            ]
-            row += [f"{b['requests']} / {kib(b['bytes'])}" for b in browser]
-            rows.append(row)
-    return table(header, rows)
-
-
-def first_round_trip(results):
-    lines = []
-    for result in results:
-        css = result["costs"]["stylesheet"]
-        for code, page in result["costs"]["pages"]["article"].items():
-            gzip_total = page["html"]["gzip"] + css["gzip"]
-            brotli_total = page["html"]["brotli"] + css["brotli"]
-            verdict = "fits" if gzip_total <= FIRST_ROUND_TRIP_BYTES else "does NOT fit"
-            lines.append(
-                f"- {result['articles']} articles, article page ({code}): HTML+CSS "
-                f"{kib(gzip_total)} KiB gzip, {kib(brotli_total)} KiB Brotli – {verdict} "
-                f"in 14 KiB"
-            )
-    return "\n".join(lines)
-
-
-def render_blocking(results):
-    lines = []
-    result = results[-1]
-    for name, by_code in result["browser"].items():
-        for code, load in by_code.items():
-            blocking = ", ".join(
-                f"{entry['url'].split('/')[-1]} ({kib(entry['bytes'])} KiB)"
-                for entry in load["render_blocking"]
-            )
-            lines.append(f"- {name} ({code}): {len(load['render_blocking'])} – {blocking}")
-    return "\n".join(lines)
-
-
-def lighthouse_section(results):
-    reports = results[-1].get("lighthouse", {})
-    categories = ["performance", "accessibility", "best-practices", "seo"]
-    rows = [
-        [name, *(report["scores"][c] for c in categories), report["performance_runs"]]
-        for name, report in reports.items()
-    ]
-    text = table(["page", *categories, "performance, every run"], rows)
-    text += (
-        "\n\nOn the largest database. A page under 100 for performance is run three times "
-        "and the median run counts: that score depends on this machine's CPU, shared with "
-        "everything else running on it."
-    )
-    failing = [f"- {name}: {audit}" for name, r in reports.items() for audit in r["failing"]]
-    return text + "\n\n" + ("\n".join(failing) if failing else "Every audit passes.")
-
-
-def registrations_section(figures):
-    phases = ["load", "worker killed", "database locked", "mail down"]
-    header = ["run", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "answered 303"]
-    header += ["stored once", "acknowledged but lost", "sent again"]
-    rows = [
-        [
-            phase,
-            f["requests"],
-            f["per_second"],
-            f["p50_ms"],
-            f["p99_ms"],
-            f["max_ms"],
-            f["answered_303"],
-            f["stored"],
-            f["acknowledged_but_lost"],
-            f["retried"],
-        ]
-        for phase, f in ((phase, figures[phase]) for phase in phases)
-    ]
-    killed, locked, mail = (
-        figures["worker killed"],
-        figures["database locked"],
-        figures["mail down"],
-    )
-    notes = [
-        f"- {figures['clients']} concurrent clients, gunicorn with {figures['workers']} sync "
-        "workers, SQLite (WAL, IMMEDIATE transactions), rate limit off, an aiosmtpd sink as "
-        "the mail server.",
-        f"- Worker killed: `kill -9 {killed['killed_worker_pid']}` after "
-        f"{killed['killed_after']} answers; {killed['connection_errors']} connection(s) broke "
-        f"and {killed['retried']} request(s) were sent again with the same form stamp.",
-        f"- Database locked: a second sqlite3 connection held `BEGIN IMMEDIATE` for "
-        f"{locked['lock_held_seconds']} s while the clients sent; the slowest request waited "
-        f"{locked['max_ms'] / 1000:.1f} s and succeeded.",
-        f"- Mail server down: {mail['kept_with_failure_recorded']} of {mail['requests']} "
-        "requests kept with the failure recorded; with the server back, "
-        f"`send_pending_notifications` said “{mail['retry_command_output']}” and "
-        f"{mail['sent_by_retry']} were sent.",
-        f"- In all: {figures['stored_in_all']} requests stored, {figures['sent_in_all']} "
-        f"notifications recorded as sent (in the request, or by the retry command when the "
-        f"mail server was down or the worker died first), {figures['mails_received']} e-mails "
-        "received by the sink (delivery is at least once: a worker killed after sending but "
-        "before recording it leaves the e-mail to be sent again); "
-        f"“database is locked” in gunicorn's log: {figures['database_is_locked_errors_in_log']}.",
-    ]
-    return table(header, rows) + "\n\n" + "\n".join(notes)
-
-
-def verdict(failures):
-    return "met" if not failures else "NOT met: " + "; ".join(failures)
-
-
-def targets(results, registrations):
-    """Each target of the issue, met or not, with what misses it."""
-    smallest, largest = results[0], results[-1]
-    slow = [
-        f"{name} c={c} @{r['articles']}: {r['throughput'][c][name]['ratio']:.0%}"
-        for r in results
-        for c in CONNECTIONS
-        for name in ("article", "article list")
-        if r["throughput"][c][name]["ratio"] < THROUGHPUT_TARGET
-    ]
-    growing = []
-    for name, by_code in largest["costs"]["pages"].items():
-        for code, big in by_code.items():
-            small = smallest["costs"]["pages"][name][code]
-            if big["queries"] > small["queries"]:
-                growing.append(f"{name} ({code}) queries {small['queries']}→{big['queries']}")
-            if big["render_ms"] > 2 * small["render_ms"] + 5:
-                growing.append(
-                    f"{name} ({code}) uncached render {small['render_ms']:.0f}→"
-                    f"{big['render_ms']:.0f} ms"
-                )
-    heavy = [
-        f"{r['articles']} articles ({code})"
-        for r in results
-        for code, page in r["costs"]["pages"]["article"].items()
-        if page["html"]["gzip"] + r["costs"]["stylesheet"]["gzip"] > FIRST_ROUND_TRIP_BYTES
-    ]
-    blocking = [
-        f"{name} ({code})"
-        for r in results
-        for name, by_code in r["browser"].items()
-        for code, load in by_code.items()
-        if len(load["render_blocking"]) > 1
-        or any(not entry["url"].endswith(".css") for entry in load["render_blocking"])
-    ]
-    lighthouse = [
-        f"{name} {category} {score}"
-        for name, report in largest.get("lighthouse", {}).items()
-        for category, score in report["scores"].items()
-        if score < 100
-    ]
-    load = registrations["load"]
-    lost = [
-        f"{phase}: {registrations[phase]['requests'] - registrations[phase]['answered_303']} "
-        f"not answered 303, {registrations[phase]['acknowledged_but_lost']} acknowledged but lost"
-        for phase in ("load", "worker killed", "database locked", "mail down")
-        if registrations[phase]["answered_303"] != registrations[phase]["requests"]
-        or registrations[phase]["stored"] != registrations[phase]["requests"]
-    ]
-    mail = registrations["mail down"]
-    unsent = []
-    if mail["kept_with_failure_recorded"] != mail["requests"]:
-        unsent.append("requests sent while the mail server was down were not all kept")
-    if registrations["sent_in_all"] != registrations["stored_in_all"]:
-        unsent.append(
-            f"{registrations['stored_in_all'] - registrations['sent_in_all']} e-mails not sent"
-        )
-    if registrations["database_is_locked_errors_in_log"]:
-        unsent.append("“database is locked” in the log")
-    rows = [
-        ["article and list pages at ≥ 80% of the floor's requests/s", verdict(slow)],
-        ["cost does not grow from 10 to 10,000 articles", verdict(growing)],
-        ["article page's HTML + CSS ≤ 14 KiB compressed", verdict(heavy)],
-        ["no render-blocking request but one stylesheet", verdict(blocking)],
-        ["Lighthouse 100 in all four categories", verdict(lighthouse)],
-        [
-            f"{load['requests']} requests from {registrations['clients']} clients, and the "
-            "fault runs: all answered, each stored exactly once",
-            verdict(lost),
-        ],
-        ["mail server down: kept and sent later; locked database: waited", verdict(unsent)],
-    ]
-    return table(["target", "result"], rows)
-
-
-def report(results, registrations, started, elapsed):
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
-    ).stdout.strip()
-    cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
-    cpu = next(
-        (line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")),
-        platform.processor(),
-    )
-    parts = [
-        "# Benchmark results",
-        f"`make bench` at commit {commit}, {started:%Y-%m-%d %H:%M} UTC, {elapsed / 60:.1f} min; "
-        f"{os.cpu_count()} cores ({cpu}); gunicorn with gunicorn.conf.py "
-        f"({results[0]['workers']} sync workers), wrk (one thread) on the same machine after a "
-        f"{WARM_UP_SECONDS} s warm-up per page; pages in Lithuanian.",
-    ]
-    parts += ["## Targets", targets(results, registrations)]
-    for result in results:
-        parts += [
-            f"## Throughput with {result['articles']} articles",
-            throughput_table(result),
-            f"Peak RSS of a gunicorn worker: {result['peak_worker_rss_kib'] / 1024:.0f} MiB.",
-        ]
-    parts += [
-        "## Cost per page (10 vs 10,000 articles)",
-        "SQL queries and time of an uncached render (in-process, caches emptied, the fastest "
-        "of nine); "
-        "HTML as the server sends it and compressed (gzip -6, Brotli 5); what Chromium "
-        "fetched to show the page at a phone's viewport (requests, bytes on the wire).",
-        costs_table(results),
-        "## First round trip: the article page's HTML + CSS, compressed",
-        first_round_trip(results),
-        "## Render-blocking requests",
-        render_blocking(results),
-        "## Lighthouse (mobile)",
-        lighthouse_section(results),
-        "## Appointment requests: load without loss, and faults",
-        registrations_section(registrations),
-    ]
-    return "\n\n".join(parts) + "\n"
-
-
 def main():
     # Stopped from outside: unwind, so the servers this run started are stopped too.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(f"stopped by signal {signum}"))
@@ -532,11 +250,25 @@ def main():
         cwd=ROOT,
         check=True,
     )
-    registrations = json.loads(registrations_file.read_text())
-    text = report(results, registrations, started, time.monotonic() - clock)
-    (OUT / "results.json").write_text(json.dumps(results, indent=2))
-    (BENCH / "RESULTS.md").write_text(text)
-    print(text)
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
+    ).stdout.strip()
+    run = {
+        "commit": commit,
+        "started": f"{started:%Y-%m-%d %H:%M}",
+        "elapsed_seconds": time.monotonic() - clock,
+        **report.machine(),
+        "setup": {
+            "slices": SLICES,
+            "slice_seconds": SLICE_SECONDS,
+            "warm_up_seconds": WARM_UP_SECONDS,
+            "connections": CONNECTIONS,
+        },
+        "sizes": results,
+        "registrations": json.loads(registrations_file.read_text()),
+    }
+    report.RESULTS_JSON.write_text(json.dumps(run, indent=2))
+    report.main()
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from django.db import connections
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
-from bench import chromium
+from harness import chromium
 from tests.articles.factories import ArticleFactory, FAQItemFactory, TopicFactory
 from tests.browser.tools import NuHtmlChecker
 from tests.registration.factories import PrivacyNoticeFactory, StaffUserFactory

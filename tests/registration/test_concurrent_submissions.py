@@ -8,8 +8,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from bench.registration_load import new_submissions, submit_concurrently
-from bench.server import Gunicorn, free_port, manage, site_environment
+from harness.registration_load import new_submissions, submit_concurrently
+from harness.server import Gunicorn, free_port, manage, site_environment
 
 REQUESTS = 200
 CLIENTS = 16

@@ -1,4 +1,4 @@
-"""Start the site under gunicorn in production mode on loopback, for benchmarks and tests.
+"""Start the site under gunicorn in production mode on loopback, for tests and benchmarks.
 
 The environment is the production one (debug off, HTTPS redirect off for plain HTTP on
 loopback) with a generated secret key and all state in one folder: SQLite database,
@@ -37,10 +37,13 @@ INHERITED_SETTINGS = (
 
 
 def site_environment(state_dir, static_root, **overrides):
-    """Production settings for a plain-HTTP site on loopback keeping its state in state_dir."""
+    """Production settings for a plain-HTTP site on loopback keeping its state in state_dir.
+
+    The benchmarks pass DJANGO_SETTINGS_MODULE="clinic_site.settings" to mount their floor view.
+    """
     env = {key: value for key, value in os.environ.items() if key not in INHERITED_SETTINGS}
     env.update(
-        DJANGO_SETTINGS_MODULE="bench.settings",
+        DJANGO_SETTINGS_MODULE="clinic_site.settings",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         DJANGO_SECURE_SSL_REDIRECT="false",
@@ -55,8 +58,15 @@ def site_environment(state_dir, static_root, **overrides):
     return env
 
 
-def free_port(ports=range(8450, 8500)):
+def port_range():
+    """The ports kept for tests' servers: HARNESS_PORTS="first-last", 8450-8499 by default."""
+    first, last = os.environ.get("HARNESS_PORTS", "8450-8499").split("-")
+    return range(int(first), int(last) + 1)
+
+
+def free_port(ports=None):
     """A loopback port nobody listens on, from the range kept for tests' servers."""
+    ports = ports or port_range()
     for port in ports:
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) != 0:
@@ -91,11 +101,15 @@ def peak_rss_kib(pid):
 class Gunicorn:
     """gunicorn with the project's gunicorn.conf.py, as a context manager.
 
+    `app` is the WSGI application to serve: the site by default; the benchmarks also
+    serve their bare WSGI limit (bench.limit) with the same configuration.
+
     While it runs, a thread samples every worker's peak RSS, so workers that gunicorn
     recycles (max_requests) are counted too.
     """
 
-    def __init__(self, env, port, log_path, workers=None):
+    def __init__(self, env, port, log_path, workers=None, app="clinic_site.wsgi"):
+        self.app = app
         self.env = dict(env, GUNICORN_BIND=f"127.0.0.1:{port}")
         if workers:
             self.env["WEB_CONCURRENCY"] = str(workers)
@@ -107,7 +121,7 @@ class Gunicorn:
     def __enter__(self):
         self._log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
-            [GUNICORN, "--config", "gunicorn.conf.py", "clinic_site.wsgi"],
+            [GUNICORN, "--config", "gunicorn.conf.py", self.app],
             env=self.env,
             cwd=ROOT,
             stdout=self._log,

@@ -10,7 +10,6 @@ second is recognised as the same form and stored no second time.
 
 import http.client
 import re
-import statistics
 import threading
 import time
 import urllib.parse
@@ -138,23 +137,3 @@ def submit_concurrently(base_url, form_path, submissions, clients, while_running
     if helper:
         helper.join()
     return time.perf_counter() - started
-
-
-def summary(submissions, seconds, stored_tokens):
-    """Figures of one load run, checked against the tokens found in the database."""
-    latencies = sorted(submission.seconds for submission in submissions)
-    acknowledged = [s for s in submissions if s.acknowledged]
-    return {
-        "requests": len(submissions),
-        "seconds": round(seconds, 2),
-        "per_second": round(len(submissions) / seconds, 1),
-        "p50_ms": round(statistics.median(latencies) * 1000, 1),
-        "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 1),
-        "max_ms": round(latencies[-1] * 1000, 1),
-        "answered_303": sum(s.status == 303 for s in submissions),
-        "statuses": sorted({s.status for s in submissions}),
-        "retried": sum(s.attempts > 1 for s in submissions),
-        "connection_errors": sum(len(s.errors) for s in submissions),
-        "stored": sum(s.token in stored_tokens for s in submissions),
-        "acknowledged_but_lost": sum(s.token not in stored_tokens for s in acknowledged),
-    }
