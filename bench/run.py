@@ -9,6 +9,8 @@ bench/out/results.json; bench.report turns that into bench/RESULTS.md and prints
 See bench/README.md.
 """
 
+import base64
+import http.client
 import json
 import os
 import re
@@ -21,6 +23,7 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from bench import report
 from harness import chromium
@@ -30,14 +33,19 @@ BENCH = ROOT / "bench"
 OUT = BENCH / "out"
 STATIC_ROOT = OUT / "static"
 PORT = int(os.environ.get("BENCH_PORT", "8401"))
+LIMIT_PORT = PORT + 2  # PORT + 1 is the registration runs' (bench.registration_faults)
 ARTICLE_COUNTS = [int(n) for n in os.environ.get("BENCH_ARTICLES", "10,10000").split(",")]
-# Each page runs in SLICES slices of SLICE_SECONDS, each after a slice of the floor.
+# Each page runs in SLICES slices of SLICE_SECONDS, each after a slice of the floor and
+# one of the limit.
 SLICES = 3
 SLICE_SECONDS = int(os.environ.get("BENCH_SLICE_SECONDS", "2"))
 WARM_UP_SECONDS = 2
 CONNECTIONS = (1, 16)
 LIGHTHOUSE_PAGES = ("home", "article list", "article", "registration form")
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
+# Parts left out while working on one of the others: browser, lighthouse, registrations.
+# A run that leaves any out writes bench/out/results.json but no RESULTS.md.
+SKIP = set(filter(None, os.environ.get("BENCH_SKIP", "").split(",")))
 LANGUAGE = "lt"  # throughput is measured on the default language's pages
 
 
@@ -98,33 +106,60 @@ def combined(runs):
     }
 
 
-def throughput(site, floor_url, urls):
-    """Every page against the floor at each concurrency, in alternating slices.
+def throughput(site, limit, floor_url, urls):
+    """Every page against the floor and the limit at each concurrency, in alternating slices.
 
     The machine is shared, so its speed drifts; each slice of a page follows a slice of
-    the floor, and the page's ratio is to those floor slices. The floor's row pools all
-    of its slices.
+    the floor and one of the limit (bench.limit answering with the same page's bytes), and
+    the page's ratios are to those slices. The floor's and the limit's rows pool all of
+    their slices.
     """
     results = {}
     for connections in CONNECTIONS:
-        floor_slices, measured = [], {}
+        pooled, measured = {"floor": [], "limit": []}, {}
         for name, url in urls.items():
             warm_up(site.base_url + url, connections)
-            floor_runs, page_runs = [], []
+            runs = {"floor": [], "limit": [], "page": []}
             for _ in range(SLICES):
-                floor_runs.append(wrk(site.base_url + floor_url, connections, SLICE_SECONDS))
-                page_runs.append(wrk(site.base_url + url, connections, SLICE_SECONDS))
-            floor_slices += floor_runs
-            measured[name] = combined(page_runs)
-            measured[name]["ratio"] = measured[name]["rps"] / combined(floor_runs)["rps"]
+                runs["floor"].append(wrk(site.base_url + floor_url, connections, SLICE_SECONDS))
+                runs["limit"].append(wrk(limit.base_url + url, connections, SLICE_SECONDS))
+                runs["page"].append(wrk(site.base_url + url, connections, SLICE_SECONDS))
+            pooled["floor"] += runs["floor"]
+            pooled["limit"] += runs["limit"]
+            page = measured[name] = combined(runs["page"])
+            page["ratio"] = page["rps"] / combined(runs["floor"])["rps"]
+            page["limit_rps"] = combined(runs["limit"])["rps"]
+            page["limit_ratio"] = page["rps"] / page["limit_rps"]
             step(
-                f"  c={connections} {name}: {measured[name]['rps']:.0f} req/s, "
-                f"{measured[name]['ratio']:.0%} of the floor beside it"
+                f"  c={connections} {name}: {page['rps']:.0f} req/s, {page['ratio']:.0%} of "
+                f"the floor, {page['limit_ratio']:.0%} of the limit beside it"
             )
-        floor = combined(floor_slices)
-        floor["ratio"] = 1.0
-        results[connections] = {"floor": floor, **measured}
+        floor, limit_row = combined(pooled["floor"]), combined(pooled["limit"])
+        floor["ratio"], limit_row["ratio"] = 1.0, limit_row["rps"] / floor["rps"]
+        results[str(connections)] = {"floor": floor, "limit": limit_row, **measured}
     return results
+
+
+# Headers gunicorn adds to every answer itself, the limit's as much as the site's.
+GUNICORN_HEADERS = {"date", "server", "connection"}
+
+
+def capture(site, urls, path):
+    """Each page's status, headers and body as the site sends them, for bench.limit."""
+    pages = {}
+    address = urlsplit(site.base_url)
+    for url in [*urls.values(), "/healthz"]:
+        connection = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
+        connection.request("GET", url)
+        response = connection.getresponse()
+        parts = urlsplit(url)
+        pages[unquote(parts.path) + ("?" + parts.query if parts.query else "")] = {
+            "status": f"{response.status} {response.reason}",
+            "headers": [h for h in response.getheaders() if h[0].lower() not in GUNICORN_HEADERS],
+            "body": base64.b64encode(response.read()).decode(),
+        }
+        connection.close()
+    path.write_text(json.dumps(pages))
 
 
 # --- Lighthouse -----------------------------------------------------------------------
@@ -208,9 +243,16 @@ def measure_size(article_count):
     urls = {name: by_code[LANGUAGE]["url"] for name, by_code in costs["pages"].items()}
     result = {"articles": costs["articles"], "costs": costs}
     with Gunicorn(env, PORT, state / "gunicorn.log") as site:
-        step(f"{article_count} articles: wrk, the floor and each page in turn")
-        result["throughput"] = throughput(site, costs["floor_url"], urls)
+        limit_pages = state / "limit_pages.json"
+        capture(site, urls, limit_pages)
+        limit_env = dict(env, BENCH_LIMIT_PAGES=str(limit_pages))
+        with Gunicorn(limit_env, LIMIT_PORT, state / "limit.log", app="bench.limit") as limit:
+            step(f"{article_count} articles: wrk, the floor, the limit and each page in turn")
+            result["throughput"] = throughput(site, limit, costs["floor_url"], urls)
         result["workers"] = len(site.workers)
+        if "browser" in SKIP:
+            result["peak_worker_rss_kib"] = site.peak_worker_rss_kib
+            return result
         step(f"{article_count} articles: Chromium loads each page")
         browser_file = state / "browser_costs.json"
         subprocess.run(
@@ -220,7 +262,7 @@ def measure_size(article_count):
             check=True,
         )
         result["browser"] = json.loads(browser_file.read_text())
-        if article_count == max(ARTICLE_COUNTS):
+        if article_count == max(ARTICLE_COUNTS) and "lighthouse" not in SKIP:
             step(f"{article_count} articles: Lighthouse (mobile)")
             result["lighthouse"] = {
                 name: lighthouse_median(site.base_url + urls[name], state / f"lighthouse-{i}")
@@ -236,12 +278,15 @@ def main():
     started = datetime.now(UTC)
     clock = time.monotonic()
     OUT.mkdir(parents=True, exist_ok=True)
-    if not LIGHTHOUSE.exists() or not shutil.which("wrk"):
+    if not shutil.which("wrk") or (not LIGHTHOUSE.exists() and "lighthouse" not in SKIP):
         sys.exit("wrk or Lighthouse is missing: run `make bench`, which installs them.")
     step("collectstatic")
     shutil.rmtree(STATIC_ROOT, ignore_errors=True)
     manage(site_environment(OUT, STATIC_ROOT), "collectstatic", "--noinput", "--verbosity", "0")
     results = [measure_size(count) for count in ARTICLE_COUNTS]
+    if SKIP:
+        report.RESULTS_JSON.write_text(json.dumps({"sizes": results}, indent=2))
+        return f"left out {', '.join(sorted(SKIP))}: no RESULTS.md written"
     step("appointment requests: load and faults")
     registrations_file = OUT / "registrations.json"
     subprocess.run(
