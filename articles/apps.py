@@ -13,3 +13,5 @@ class ArticlesConfig(AppConfig):
         from clinic import page_cache
 
         page_cache.invalidate_on_change(Article, Topic, FAQItem)
+        # Pages that list an article scheduled for later expire when it appears.
+        page_cache.expires_at(Article.objects.next_publish_at)

@@ -92,6 +92,11 @@ class ArticleQuerySet(SlugQuerySet):
         walk the newest-first index through every article."""
         return current_language_first([a for a in self.with_slug(slug) if a.is_published()], slug)
 
+    def next_publish_at(self):
+        """When the next article scheduled for later appears, or None."""
+        scheduled = self.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
+        return scheduled.order_by("publish_at").values_list("publish_at", flat=True).first()
+
     def featured(self):
         """Articles for the home page, in the editors' chosen order."""
         return self.filter(featured=True).order_by("order", "-publish_at", "-pk")

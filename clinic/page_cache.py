@@ -1,49 +1,99 @@
 """Whole-page caching for the reading pages.
 
 Reading pages are the same for every anonymous visitor, so a rendered page is kept and
-served again. A view opts in with `cache_public_page`; `PageCacheMiddleware` keeps what
-such a view answered and serves it again. Each worker process keeps its copies in
-memory (the "pages" cache) together with the generation number they were rendered
-under; the current number is held in the shared default cache. Saving or deleting any
-content bumps the generation, so every worker on every server stops serving the old
-copies at once. Copies also expire after PAGE_CACHE_SECONDS, which is how an article
-scheduled for later appears by itself.
+served again. A view opts in with `cache_public_page`; `PageCacheMiddleware`, the first
+middleware, keeps what such a view answered, complete with every header the middleware
+stack added, plus its gzip and Brotli bodies made once, when it is kept.
 
-The middleware sits near the top of the stack, so a copy is kept complete with the
-headers the middleware below it added (security policy, language, ETag), and serving
-it again skips them, the URL resolver and the view. A request for any other page costs
-one lookup in the worker's memory; only a kept copy asks the shared cache for the
-generation.
+Serving a kept page again costs no Django at all: `KeptPagesApplication` wraps the WSGI
+application (clinic_site/wsgi.py) and answers a kept page from the worker's memory
+before Django's request handling starts; the middleware does the same for requests
+that reach Django another way (the test client). The chosen body is the one the
+client's Accept-Encoding asks for (Brotli, then gzip, then plain), each with its own
+ETag, and a browser that already has it gets 304 Not Modified.
+
+When a kept copy goes out of date:
+- Saving or deleting content bumps a generation number held in the shared default
+  cache (Redis with several servers). The process that saved stops serving its old
+  copies at once; every other worker, on every server, asks the shared cache for the
+  generation at most every PAGE_CACHE_CHECK_MS milliseconds (50 by default) and stops
+  serving them then. So "at once" means: within PAGE_CACHE_CHECK_MS of the save, on
+  every server; a request that asks the shared cache itself (every render does) never
+  keeps a stale page.
+- Content that changes by itself, without a save (an article scheduled for later),
+  is announced by `expires_at` schedules: every kept page expires at the next such
+  moment, and browsers and proxies are told a max-age that ends there too.
+- Otherwise a copy expires after PAGE_CACHE_SECONDS.
 """
 
-import hashlib
+import contextlib
+import gzip
+import math
 import time
-from functools import wraps
+from functools import lru_cache, wraps
 
+import brotli
 from django.conf import settings
 from django.core.cache import cache, caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.http.cookie import parse_cookie
+from django.utils import translation
 from django.utils.cache import (
     cc_delim_re,
-    get_conditional_response,
     patch_cache_control,
     patch_response_headers,
+    set_response_etag,
 )
-from django.utils.translation import get_language_from_request
+from django.utils.http import parse_etags
 
 GENERATION_KEY = "page-cache-generation"
+SCHEDULE_KEY = "page-cache-next-change"
+
+# Brotli first: smaller than gzip, and every browser that sends "br" decodes it.
+ENCODINGS = ("br", "gzip")
+# Left out of a 304 answer: they describe a body, and a 304 has none.
+BODY_HEADERS = {"content-length", "content-type", "content-encoding"}
+
+# This process's view of the shared generation: its value and when it was last read.
+_seen = {"generation": None, "read_at": -math.inf}
+# Functions returning the next moment content changes by itself, or None.
+_schedules = []
+
+
+# --- The generation -------------------------------------------------------------------
+
+
+def _remember(generation):
+    _seen["generation"] = generation
+    _seen["read_at"] = time.monotonic()
 
 
 def current_generation():
+    """The generation as the shared cache holds it now."""
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
         generation = cache.get(GENERATION_KEY)
+    _remember(generation)
     return generation
 
 
+def recent_generation():
+    """The generation, read from the shared cache at most every PAGE_CACHE_CHECK_MS."""
+    if time.monotonic() - _seen["read_at"] < settings.PAGE_CACHE_CHECK_MS / 1000:
+        return _seen["generation"]
+    return current_generation()
+
+
 def invalidate(**signal_kwargs):
-    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    """A new generation, with the next scheduled change under it (asked now, so that no
+    render has to ask)."""
+    generation = time.time_ns()
+    schedule = (generation, scheduled_change())
+    cache.set_many({GENERATION_KEY: generation, SCHEDULE_KEY: schedule}, timeout=None)
+    _remember(generation)
 
 
 def invalidate_on_change(*models):
@@ -58,65 +108,261 @@ def invalidate_on_change(*models):
             )
 
 
+# --- Content that changes by itself ---------------------------------------------------
+
+
+def expires_at(schedule):
+    """Register `schedule()`: the next datetime at which some page changes without a save
+    (an article's publish time), or None. Every kept page expires by then."""
+    if schedule not in _schedules:
+        _schedules.append(schedule)
+
+
+def next_change(generation):
+    """The next scheduled change as a POSIX timestamp, or None; asked of the schedules
+    when the generation changes and whenever the last answer has passed."""
+    known = cache.get(SCHEDULE_KEY)
+    if known is not None and known[0] == generation and (known[1] or math.inf) > time.time():
+        return known[1]
+    timestamp = scheduled_change()
+    cache.set(SCHEDULE_KEY, (generation, timestamp), timeout=None)
+    return timestamp
+
+
+def scheduled_change():
+    moments = [moment for schedule in _schedules if (moment := schedule()) is not None]
+    return min(moments).timestamp() if moments else None
+
+
 def cache_public_page(view_func):
-    """Let PageCacheMiddleware keep this view's pages, and browsers and proxies too."""
+    """Let the page cache keep this view's pages, and browsers and proxies too."""
 
     @wraps(view_func)
     def wrapped(request, *args, **kwargs):
         # Read before rendering: content changed during the render makes the copy
         # stale at once, rather than kept as fresh.
         generation = current_generation()
+        changes_at = next_change(generation)
         response = view_func(request, *args, **kwargs)
         if response.status_code == 200:
-            patch_response_headers(response, settings.PAGE_CACHE_SECONDS)
+            seconds = settings.PAGE_CACHE_SECONDS
+            if changes_at is not None:
+                seconds = max(0, min(seconds, math.floor(changes_at - time.time())))
+            patch_response_headers(response, seconds)
             patch_cache_control(response, public=True)
             response.page_cache_generation = generation
+            response.page_cache_expires_at = time.time() + seconds
         return response
 
     return wrapped
 
 
-class PageCacheMiddleware:
-    """Serve the pages of `cache_public_page` views from this worker's memory.
+# --- Kept pages -----------------------------------------------------------------------
 
-    Only GET requests are served from the cache. A page is kept only if it could go to
-    anyone: no cookie set, not marked private, and varying on nothing but the language
-    (which is part of the key, negotiated as LocaleMiddleware does).
+_kept = {}
+
+
+class KeptPages(BaseCache):
+    """This process's kept pages, as the "pages" cache: a plain dict, never pickled.
+
+    It is a cache backend so that `caches["pages"].clear()` (the tests' fixtures) empties
+    it; the serving path reads the dict directly. OPTIONS["MAX_ENTRIES"] bounds it: the
+    oldest kept page makes room for a new one.
+    """
+
+    def __init__(self, location, params):
+        super().__init__(params)
+
+    def get(self, key, default=None, version=None):
+        return _kept.get(key, default)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        if key not in _kept and len(_kept) >= self._max_entries:
+            # Another thread may have made room first.
+            with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+                del _kept[next(iter(_kept))]
+        _kept[key] = value
+
+    def delete(self, key, version=None):
+        return _kept.pop(key, None) is not None
+
+    def clear(self):
+        _kept.clear()
+        _seen.update(generation=None, read_at=-math.inf)
+
+
+class KeptPage:
+    """A page as it goes on the wire, with one representation per content coding."""
+
+    __slots__ = ("answers", "expires_at", "generation", "kept_at", "not_modified", "status")
+
+    def __init__(self, response, generation, expires_at):
+        self.generation = generation
+        self.kept_at = time.time()
+        self.expires_at = expires_at
+        self.status = f"{response.status_code} {response.reason_phrase}"
+        vary = [value for value in cc_delim_re.split(response.get("Vary", "")) if value]
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in {"content-length", "etag", "age", "vary"}
+        ]
+        headers.append(("Vary", ", ".join([*vary, "Accept-Encoding"])))
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        etag = response["ETag"]
+        bodies = {
+            "identity": response.content,
+            "gzip": gzip.compress(response.content, compresslevel=9, mtime=0),
+            # Quality 5: within a tenth of quality 11's size at a fiftieth of its time,
+            # which every worker pays again after each content change.
+            "br": brotli.compress(response.content, quality=5, mode=brotli.MODE_TEXT),
+        }
+        self.answers, self.not_modified = {}, {}
+        for coding, body in bodies.items():
+            tagged = etag if coding == "identity" else f'{etag[:-1]}-{coding}"'
+            coded = [("Content-Encoding", coding)] if coding != "identity" else []
+            self.answers[coding] = (
+                [*headers, *coded, ("Content-Length", str(len(body))), ("ETag", tagged)],
+                body,
+                tagged,
+            )
+            self.not_modified[coding] = [
+                *(header for header in headers if header[0].lower() not in BODY_HEADERS),
+                ("ETag", tagged),
+            ]
+
+    def answer(self, environ, now):
+        """(status, headers, body) for this request: its content coding, or a 304."""
+        coding = chosen_coding(environ.get("HTTP_ACCEPT_ENCODING", ""))
+        headers, body, etag = self.answers[coding]
+        age = ("Age", str(int(now - self.kept_at)))
+        if_none_match = environ.get("HTTP_IF_NONE_MATCH")
+        if if_none_match and has_etag(if_none_match, etag):
+            return "304 Not Modified", [*self.not_modified[coding], age], b""
+        return self.status, [*headers, age], body
+
+
+@lru_cache(maxsize=256)
+def chosen_coding(accept_encoding):
+    """The content coding to send for an Accept-Encoding header: br, gzip or identity."""
+    weights = {}
+    for part in accept_encoding.lower().split(","):
+        name, _, parameters = part.partition(";")
+        weight = 1.0
+        for parameter in parameters.split(";"):
+            key, _, value = parameter.strip().partition("=")
+            if key == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        weights[name.strip()] = weight
+    for coding in ENCODINGS:
+        if weights.get(coding, weights.get("*", 0.0)) > 0:
+            return coding
+    return "identity"
+
+
+def has_etag(if_none_match, etag):
+    """If-None-Match's weak comparison (RFC 9110 13.1.2)."""
+    if if_none_match.strip() == "*":
+        return True
+    return any(tag.removeprefix("W/") == etag for tag in parse_etags(if_none_match))
+
+
+class _Negotiation:
+    """What get_language_from_request reads of a request, taken from the WSGI environ."""
+
+    def __init__(self, environ, path_info):
+        self.META = environ
+        self.path_info = path_info
+        self.COOKIES = parse_cookie(environ.get("HTTP_COOKIE", ""))
+
+
+def key(environ):
+    """The kept page's key: language, scheme, host, path and query string, as Django
+    would see them (the language negotiated as LocaleMiddleware does)."""
+    path_info = environ.get("PATH_INFO", "/")
+    language = translation.get_language_from_path(path_info)
+    if language is None:
+        language = translation.get_language_from_request(_Negotiation(environ, path_info))
+    scheme = environ.get("wsgi.url_scheme", "http")
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+        if (value := environ.get(header)) is not None:
+            scheme = "https" if value.split(",", 1)[0].strip() == secure_value else "http"
+    # The raw Host header is safe here: a page is only kept after Django has validated
+    # the host it was rendered for.
+    return (
+        f"{language}:{scheme}://{environ.get('HTTP_HOST', '')}"
+        f"{environ.get('SCRIPT_NAME', '')}{path_info}?{environ.get('QUERY_STRING', '')}"
+    )
+
+
+def kept_answer(environ):
+    """The kept page's (status, headers, body) for this request, or None: only for GET,
+    only while the page is of the current generation and not expired."""
+    if environ.get("REQUEST_METHOD") != "GET":
+        return None
+    page = _kept.get(key(environ))
+    if page is None:
+        return None
+    now = time.time()
+    if now >= page.expires_at or page.generation != recent_generation():
+        return None
+    return page.answer(environ, now)
+
+
+def as_response(answer):
+    status, headers, body = answer
+    response = HttpResponse(body, status=int(status.split(" ", 1)[0]))
+    del response["Content-Type"]
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+class KeptPagesApplication:
+    """WSGI middleware: answer a kept page before Django's request handling starts."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        answer = kept_answer(environ)
+        if answer is None:
+            return self.application(environ, start_response)
+        status, headers, body = answer
+        start_response(status, headers)
+        return [body]
+
+
+class PageCacheMiddleware:
+    """Keep the pages of `cache_public_page` views, and serve them again.
+
+    The first middleware, so a kept page holds every header the others added. A page is
+    kept only if it could go to anyone: no cookie set, not marked private, and varying
+    on nothing but the language (which is part of the key, negotiated as
+    LocaleMiddleware does).
     """
 
     SHAREABLE_VARY = {"accept-language"}
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.pages = caches["pages"]
 
     def __call__(self, request):
-        if request.method != "GET":
-            return self.get_response(request)
-        key = self.key(request)
-        kept = self.pages.get(key)
-        if kept is not None:
-            generation, kept_at, response = kept
-            if generation == current_generation():
-                # Browsers and proxies count the copy's age against its max-age.
-                response["Age"] = int(time.time() - kept_at)
-                return get_conditional_response(
-                    request, etag=response.get("ETag"), response=response
-                )
+        answer = kept_answer(request.META)
+        if answer is not None:
+            return as_response(answer)
         response = self.get_response(request)
         generation = getattr(response, "page_cache_generation", None)
-        if generation is not None and self.is_shareable(response):
-            del response.page_cache_generation
-            kept = (generation, time.time(), response)
-            self.pages.set(key, kept, settings.PAGE_CACHE_SECONDS)
-        return response
-
-    def key(self, request):
-        # The raw Host header is safe here: a page is only kept after Django has
-        # validated the host it was rendered for.
-        language = get_language_from_request(request, check_path=True)
-        url = f"{request.scheme}://{request.META.get('HTTP_HOST', '')}{request.get_full_path()}"
-        return f"{language}:{hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()}"
+        if generation is None or request.method != "GET" or not self.is_shareable(response):
+            return response
+        page = KeptPage(response, generation, response.page_cache_expires_at)
+        caches["pages"].set(key(request.META), page)
+        return as_response(page.answer(request.META, time.time()))
 
     def is_shareable(self, response):
         vary = {value.lower() for value in cc_delim_re.split(response.get("Vary", "")) if value}

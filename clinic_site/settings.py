@@ -88,11 +88,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Above everything that adds headers to a page, so a kept page is served complete.
+    "clinic.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "clinic.middleware.ExtraSecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Above everything that adds headers to a page, so a kept page is served complete.
-    "clinic.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -171,17 +171,21 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
-# Rendered pages are kept in each worker's memory; the generation number in the shared
-# cache above tells every worker at once when they are out of date.
+# Rendered pages are kept in each worker's memory, plain, gzip and Brotli; the generation
+# number in the shared cache above tells every worker when they are out of date.
 CACHES["pages"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "pages",
-    "OPTIONS": {"MAX_ENTRIES": 2000},
+    "BACKEND": "clinic.page_cache.KeptPages",
+    "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_PAGE_CACHE_MAX_PAGES", 1000)},
 }
 
 # How long a reading page may be served from the cache. Any content change invalidates
-# it at once; this only bounds how stale a browser's or proxy's copy can get.
+# it (see PAGE_CACHE_CHECK_MS); this only bounds how stale a browser's or proxy's copy
+# can get.
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 300)
+# How often each worker asks the shared cache whether content changed, in milliseconds:
+# a change saved on one server is seen by every worker of every server within this
+# time (the worker that saved sees it at once). 0 asks on every request.
+PAGE_CACHE_CHECK_MS = env_int("DJANGO_PAGE_CACHE_CHECK_MS", 50)
 
 # --- Authentication and sessions ------------------------------------------------------
 

@@ -9,6 +9,7 @@ from django.views.generic import FormView, TemplateView
 from articles.models import Article
 from clinic.models import ClinicDetails
 from clinic.page_cache import cache_public_page
+from registration.blank_form import blank_form_response
 from registration.forms import AppointmentRequestForm
 from registration.models import PrivacyNotice
 from registration.spam import RateLimit
@@ -21,6 +22,10 @@ class AppointmentRequestView(FormView):
     form_class = AppointmentRequestForm
     template_name = "appointments/request_form.html"
     success_url = reverse_lazy("registration:thanks")
+
+    def get(self, request, *args, **kwargs):
+        parent = super()
+        return blank_form_response(request, lambda: parent.get(request, *args, **kwargs))
 
     def get_initial(self):
         """A patient who came from an article is asked about it, in their language."""

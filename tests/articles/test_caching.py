@@ -1,4 +1,5 @@
 import datetime
+import re
 from unittest import mock
 
 import pytest
@@ -118,3 +119,21 @@ def test_pages_run_a_fixed_number_of_queries_whatever_the_amount_of_content(
     for page, queries in pages.items():
         with django_assert_max_num_queries(queries):
             assert client.get(page).status_code == 200
+
+
+def test_a_kept_list_expires_when_a_scheduled_article_appears(client, clinic):
+    """Kept pages, and browsers' and proxies' copies, last until the publish time (here two
+    minutes away, under PAGE_CACHE_SECONDS), not a moment longer."""
+    publish_at = timezone.now() + datetime.timedelta(minutes=2)
+    ArticleFactory(title_en="Scheduled", publish_at=publish_at)
+    list_page = client.get(url("articles:list", "en"))
+    assert "Scheduled" not in list_page.content.decode()
+    max_age = int(re.search(r"max-age=(\d+)", list_page["Cache-Control"]).group(1))
+    assert 110 <= max_age <= 120
+
+    later = publish_at + datetime.timedelta(seconds=1)
+    with (
+        mock.patch("django.utils.timezone.now", return_value=later),
+        mock.patch("clinic.page_cache.time.time", return_value=later.timestamp()),
+    ):
+        assert "Scheduled" in client.get(url("articles:list", "en")).content.decode()

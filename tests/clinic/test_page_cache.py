@@ -1,12 +1,23 @@
 """The page cache: a public page renders once per worker and content generation, and
 only what could go to any visitor is kept."""
 
+import gzip
+import time
 from unittest import mock
 
+import brotli
 import pytest
+from django.core.cache import cache
+from django.core.wsgi import get_wsgi_application
+from django.test import RequestFactory
 
 from clinic import page_cache
+from clinic.page_cache import KeptPagesApplication
 from tests.clinic.page_cache_urls import missing_pages
+
+# A render asks the database when the next scheduled article appears, unless a content
+# change asked already.
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
@@ -107,3 +118,115 @@ def test_a_kept_page_tells_browsers_its_age(client):
 def test_a_kept_page_answers_304_to_a_browser_that_has_it(client):
     etag = client.get("/en/page/")["ETag"]
     assert client.get("/en/page/", headers={"if-none-match": etag}).status_code == 304
+
+
+def test_a_kept_page_goes_to_a_browser_that_accepts_brotli_as_brotli(client):
+    plain = client.get("/en/page/").content
+    response = client.get("/en/page/", headers={"accept-encoding": "gzip, deflate, br"})
+    assert response["Content-Encoding"] == "br"
+    assert brotli.decompress(response.content) == plain
+    assert response["Content-Length"] == str(len(response.content))
+
+
+def test_a_kept_page_goes_to_a_browser_that_accepts_only_gzip_as_gzip(client):
+    plain = client.get("/en/page/").content
+    response = client.get("/en/page/", headers={"accept-encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+    assert gzip.decompress(response.content) == plain
+
+
+def test_a_kept_page_goes_plain_to_a_client_that_accepts_no_compression(client):
+    client.get("/en/page/")
+    for accept_encoding in ("", "identity", "br;q=0, gzip;q=0"):
+        response = client.get("/en/page/", headers={"accept-encoding": accept_encoding})
+        assert "Content-Encoding" not in response, accept_encoding
+        assert body(response).startswith("en render")
+
+
+def test_a_kept_page_tells_caches_it_varies_on_the_encoding(client):
+    assert "Accept-Encoding" in client.get("/en/page/")["Vary"]
+    assert "Accept-Encoding" in client.get("/en/page/", headers={"accept-encoding": "br"})["Vary"]
+
+
+def test_each_encoding_of_a_kept_page_has_its_own_etag(client):
+    etags = {
+        coding: client.get("/en/page/", headers={"accept-encoding": coding})["ETag"]
+        for coding in ("identity", "gzip", "br")
+    }
+    assert len(set(etags.values())) == 3
+
+
+def test_a_browser_is_told_not_modified_only_for_the_encoding_it_has(client):
+    brotli_etag = client.get("/en/page/", headers={"accept-encoding": "br"})["ETag"]
+    same = client.get("/en/page/", headers={"accept-encoding": "br", "if-none-match": brotli_etag})
+    other = client.get(
+        "/en/page/", headers={"accept-encoding": "gzip", "if-none-match": brotli_etag}
+    )
+    assert same.status_code == 304
+    assert same.content == b""
+    assert other.status_code == 200
+    assert other["Content-Encoding"] == "gzip"
+
+
+def test_a_change_saved_by_another_worker_is_seen_once_the_check_interval_has_passed(
+    client, settings
+):
+    """Another worker or server bumps the shared generation; this worker asks the shared
+    cache at most every PAGE_CACHE_CHECK_MS, so it serves the old copy until then."""
+    settings.PAGE_CACHE_CHECK_MS = 60_000
+    first = body(client.get("/en/page/"))
+    cache.set(page_cache.GENERATION_KEY, time.time_ns(), timeout=None)  # another process
+    assert body(client.get("/en/page/")) == first
+    settings.PAGE_CACHE_CHECK_MS = 0
+    assert body(client.get("/en/page/")) != first
+
+
+def test_a_content_change_in_this_worker_is_seen_at_once_whatever_the_interval(client, settings):
+    settings.PAGE_CACHE_CHECK_MS = 60_000
+    first = body(client.get("/en/page/"))
+    page_cache.invalidate()
+    assert body(client.get("/en/page/")) != first
+
+
+# --- Kept pages answered before Django (the WSGI application of clinic_site/wsgi.py) ---
+
+
+def django_must_not_answer(environ, start_response):
+    raise AssertionError("Django was asked")
+
+
+def wsgi_get(application, path, **headers):
+    environ = RequestFactory().get(path, headers=headers).environ
+    answered = {}
+
+    def start_response(status, response_headers):
+        answered.update(status=status, headers=dict(response_headers))
+
+    answered["body"] = b"".join(application(environ, start_response))
+    return answered
+
+
+def test_a_kept_page_is_answered_without_django(client):
+    kept = client.get("/en/page/")
+    answered = wsgi_get(KeptPagesApplication(django_must_not_answer), "/en/page/")
+    assert answered["status"] == "200 OK"
+    assert answered["body"] == kept.content
+
+
+def test_a_kept_page_answered_without_django_has_every_header_django_sent(client):
+    kept = client.get("/en/page/", headers={"accept-encoding": "br"})
+    answered = wsgi_get(
+        KeptPagesApplication(django_must_not_answer), "/en/page/", accept_encoding="br"
+    )
+    assert answered["headers"] == dict(kept.items())
+    assert "Content-Security-Policy" in answered["headers"]
+    assert "X-Content-Type-Options" in answered["headers"]
+
+
+def test_a_page_not_kept_is_left_to_django(client):
+    answered = wsgi_get(KeptPagesApplication(get_wsgi_application()), "/en/page/")
+    assert answered["body"].startswith(b"en render")
+    assert (
+        wsgi_get(KeptPagesApplication(django_must_not_answer), "/en/page/")["body"]
+        == (answered["body"])
+    )
