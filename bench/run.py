@@ -144,22 +144,42 @@ def throughput(site, limit, floor_url, urls):
 GUNICORN_HEADERS = {"date", "server", "connection"}
 
 
+def get(site, url, headers=None):
+    address = urlsplit(site.base_url)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
+    try:
+        connection.request("GET", url, headers=headers or {})
+        response = connection.getresponse()
+        return response, response.read()
+    finally:
+        connection.close()
+
+
 def capture(site, urls, path):
     """Each page's status, headers and body as the site sends them, for bench.limit."""
     pages = {}
-    address = urlsplit(site.base_url)
     for url in [*urls.values(), "/healthz"]:
-        connection = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
-        connection.request("GET", url)
-        response = connection.getresponse()
+        response, body = get(site, url)
         parts = urlsplit(url)
         pages[unquote(parts.path) + ("?" + parts.query if parts.query else "")] = {
             "status": f"{response.status} {response.reason}",
             "headers": [h for h in response.getheaders() if h[0].lower() not in GUNICORN_HEADERS],
-            "body": base64.b64encode(response.read()).decode(),
+            "body": base64.b64encode(body).decode(),
         }
-        connection.close()
     path.write_text(json.dumps(pages))
+
+
+def sent_sizes(site, urls):
+    """Bytes of each page's body as sent to a client accepting nothing, gzip, or Brotli
+    (what it sends, and in which encoding)."""
+    sizes = {}
+    for name, url in urls.items():
+        sizes[name] = {}
+        for accept in ("identity", "gzip", "gzip, deflate, br"):
+            response, body = get(site, url, {"Accept-Encoding": accept})
+            coding = response.getheader("Content-Encoding", "identity")
+            sizes[name][accept.split(", ")[-1]] = {"coding": coding, "bytes": len(body)}
+    return sizes
 
 
 # --- Lighthouse -----------------------------------------------------------------------
@@ -245,6 +265,7 @@ def measure_size(article_count):
     with Gunicorn(env, PORT, state / "gunicorn.log") as site:
         limit_pages = state / "limit_pages.json"
         capture(site, urls, limit_pages)
+        result["sent_sizes"] = sent_sizes(site, urls)
         limit_env = dict(env, BENCH_LIMIT_PAGES=str(limit_pages))
         with Gunicorn(limit_env, LIMIT_PORT, state / "limit.log", app="bench.limit") as limit:
             step(f"{article_count} articles: wrk, the floor, the limit and each page in turn")

@@ -28,6 +28,7 @@ When a kept copy goes out of date:
 
 import contextlib
 import gzip
+import hashlib
 import math
 import time
 from functools import lru_cache, wraps
@@ -60,6 +61,9 @@ BODY_HEADERS = {"content-length", "content-type", "content-encoding"}
 _seen = {"generation": None, "read_at": -math.inf}
 # Functions returning the next moment content changes by itself, or None.
 _schedules = []
+# Addresses of pages no other worker had kept, under this generation.
+_missing = {"generation": None, "keys": set()}
+MAX_MISSING = 10_000
 
 
 # --- The generation -------------------------------------------------------------------
@@ -189,6 +193,7 @@ class KeptPages(BaseCache):
     def clear(self):
         _kept.clear()
         _seen.update(generation=None, read_at=-math.inf)
+        _missing.update(generation=None, keys=set())
 
 
 class KeptPage:
@@ -302,16 +307,44 @@ def key(environ):
 
 def kept_answer(environ):
     """The kept page's (status, headers, body) for this request, or None: only for GET,
-    only while the page is of the current generation and not expired."""
+    only while the page is of the current generation and not expired. A page this worker
+    does not have may have been kept by another (the "shared-pages" cache)."""
     if environ.get("REQUEST_METHOD") != "GET":
         return None
-    page = _kept.get(key(environ))
-    if page is None:
-        return None
+    page_key = key(environ)
+    page = _kept.get(page_key)
+    generation = recent_generation()
     now = time.time()
-    if now >= page.expires_at or page.generation != recent_generation():
-        return None
+    if page is None or page.generation != generation or now >= page.expires_at:
+        page = shared_page(page_key, generation)
+        if page is None or page.generation != generation or now >= page.expires_at:
+            return None
+        caches["pages"].set(page_key, page)
     return page.answer(environ, now)
+
+
+def shared_key(page_key):
+    return "kept-page:" + hashlib.md5(page_key.encode(), usedforsecurity=False).hexdigest()
+
+
+def shared_page(page_key, generation):
+    """The page as another worker kept it, or None. Addresses found missing are not asked
+    for again under the same generation: most are pages no one keeps (the form, admin)."""
+    if _missing["generation"] != generation or len(_missing["keys"]) > MAX_MISSING:
+        _missing.update(generation=generation, keys=set())
+    if page_key in _missing["keys"]:
+        return None
+    page = caches["shared-pages"].get(shared_key(page_key))
+    if page is None:
+        _missing["keys"].add(page_key)
+    return page
+
+
+def share(page_key, page):
+    _missing["keys"].discard(page_key)
+    seconds = math.ceil(page.expires_at - time.time())
+    if seconds > 0:
+        caches["shared-pages"].set(shared_key(page_key), page, timeout=seconds)
 
 
 def as_response(answer):
@@ -361,7 +394,9 @@ class PageCacheMiddleware:
         if generation is None or request.method != "GET" or not self.is_shareable(response):
             return response
         page = KeptPage(response, generation, response.page_cache_expires_at)
-        caches["pages"].set(key(request.META), page)
+        page_key = key(request.META)
+        caches["pages"].set(page_key, page)
+        share(page_key, page)
         return as_response(page.answer(request.META, time.time()))
 
     def is_shareable(self, response):

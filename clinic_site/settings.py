@@ -172,7 +172,21 @@ else:
         }
     }
 # Rendered pages are kept in each worker's memory, plain, gzip and Brotli; the generation
-# number in the shared cache above tells every worker when they are out of date.
+# number in the shared cache above tells every worker when they are out of date. They
+# are also shared, so a new or recycled worker takes a page another worker rendered
+# instead of rendering it again: in a cache of their own, so that pages never push out
+# the rate-limit counters, and for PAGE_CACHE_SECONDS at most.
+if REDIS_URL:
+    CACHES["shared-pages"] = {
+        **CACHES["default"],
+        "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"] + "-pages",
+    }
+else:
+    CACHES["shared-pages"] = {
+        **CACHES["default"],
+        "LOCATION": CACHES["default"]["LOCATION"] + "-pages",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
 CACHES["pages"] = {
     "BACKEND": "clinic.page_cache.KeptPages",
     "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_PAGE_CACHE_MAX_PAGES", 1000)},

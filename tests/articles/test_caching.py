@@ -87,6 +87,7 @@ def test_scheduled_article_appears_by_itself_once_its_time_comes(client, clinic)
     later = publish_at + datetime.timedelta(minutes=1)
     # Cached copies expire after PAGE_CACHE_SECONDS; the clock jump stands for that.
     caches["pages"].clear()
+    caches["shared-pages"].clear()
     with mock.patch("django.utils.timezone.now", return_value=later):
         assert client.get(url_of(article, "en")).status_code == 200
         assert "Scheduled" in client.get(url("articles:list", "en")).content.decode()

@@ -230,3 +230,16 @@ def test_a_page_not_kept_is_left_to_django(client):
         wsgi_get(KeptPagesApplication(django_must_not_answer), "/en/page/")["body"]
         == (answered["body"])
     )
+
+
+def test_a_page_kept_by_another_worker_is_served_without_rendering_again(client):
+    first = body(client.get("/en/page/"))
+    page_cache._kept.clear()  # a new worker: nothing in its own memory yet
+    assert body(client.get("/en/page/")) == first
+
+
+def test_a_page_another_worker_kept_before_a_content_change_is_not_served(client):
+    first = body(client.get("/en/page/"))
+    page_cache._kept.clear()
+    page_cache.invalidate()
+    assert body(client.get("/en/page/")) != first
