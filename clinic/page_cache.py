@@ -37,7 +37,9 @@ import brotli
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
+from django.core.signals import setting_changed
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.http.cookie import parse_cookie
 from django.utils import translation
@@ -86,9 +88,25 @@ def current_generation():
 
 def recent_generation():
     """The generation, read from the shared cache at most every PAGE_CACHE_CHECK_MS."""
-    if time.monotonic() - _seen["read_at"] < settings.PAGE_CACHE_CHECK_MS / 1000:
+    if time.monotonic() - _seen["read_at"] < _settings()["check_seconds"]:
         return _seen["generation"]
     return current_generation()
+
+
+@lru_cache(maxsize=1)
+def _settings():
+    """The settings a kept page's answer reads, looked up once (Django's lazy settings
+    cost microseconds per lookup) and again whenever a test changes one."""
+    return {
+        "check_seconds": settings.PAGE_CACHE_CHECK_MS / 1000,
+        "proxy_ssl_header": settings.SECURE_PROXY_SSL_HEADER,
+        "languages": frozenset(code for code, _name in settings.LANGUAGES),
+    }
+
+
+@receiver(setting_changed)
+def _setting_changed(**kwargs):
+    _settings.cache_clear()
 
 
 def invalidate(**signal_kwargs):
@@ -289,12 +307,16 @@ def key(environ):
     """The kept page's key: language, scheme, host, path and query string, as Django
     would see them (the language negotiated as LocaleMiddleware does)."""
     path_info = environ.get("PATH_INFO", "/")
-    language = translation.get_language_from_path(path_info)
-    if language is None:
-        language = translation.get_language_from_request(_Negotiation(environ, path_info))
+    known = _settings()
+    # /lt/… and /en/… (i18n_patterns); any other address, as LocaleMiddleware negotiates.
+    language = path_info.split("/", 2)[1] if path_info.count("/") >= 2 else None
+    if language not in known["languages"]:
+        language = translation.get_language_from_request(
+            _Negotiation(environ, path_info), check_path=True
+        )
     scheme = environ.get("wsgi.url_scheme", "http")
-    if settings.SECURE_PROXY_SSL_HEADER:
-        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+    if known["proxy_ssl_header"]:
+        header, secure_value = known["proxy_ssl_header"]
         if (value := environ.get(header)) is not None:
             scheme = "https" if value.split(",", 1)[0].strip() == secure_value else "http"
     # The raw Host header is safe here: a page is only kept after Django has validated
