@@ -38,6 +38,7 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.signals import setting_changed
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http.cookie import parse_cookie
@@ -100,6 +101,17 @@ def _setting_changed(**kwargs):
 
 
 def invalidate(**signal_kwargs):
+    """A new generation now, and another when the change is committed: a page another
+    worker renders in between, from the data before the commit, is dropped then."""
+    _new_generation()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(
+        callback is _new_generation for _savepoints, callback, _robust in connection.run_on_commit
+    ):
+        transaction.on_commit(_new_generation)
+
+
+def _new_generation():
     """A new generation, with the next scheduled change under it (asked now, so that no
     render has to ask)."""
     generation = time.time_ns()

@@ -8,6 +8,7 @@ from unittest import mock
 import brotli
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 from django.test import RequestFactory
 
 from clinic import page_cache
@@ -241,3 +242,13 @@ def test_a_page_another_worker_kept_before_a_content_change_is_not_served(client
     page_cache._kept.clear()
     page_cache.invalidate()
     assert body(client.get("/en/page/")) != first
+
+
+def test_a_page_rendered_before_a_change_is_committed_is_dropped_at_the_commit(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        page_cache.invalidate()
+        # Another worker renders now, from the data as it was before the commit.
+        before_commit = body(client.get("/en/page/"))
+    assert body(client.get("/en/page/")) != before_commit
