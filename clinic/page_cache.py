@@ -14,7 +14,7 @@ ETag, and a browser that already has it gets 304 Not Modified.
 
 When a kept copy goes out of date:
 - Saving or deleting content bumps a generation number held in the shared default
-  cache (Redis with several servers). The process that saved stops serving its old
+  cache (Redis with several servers), and bumps it again when the change is committed. The process that saved stops serving its old
   copies at once; every other worker, on every server, asks the shared cache for the
   generation at most every PAGE_CACHE_CHECK_MS milliseconds (50 by default) and stops
   serving them then. So "at once" means: within PAGE_CACHE_CHECK_MS of the save, on
