@@ -33,19 +33,6 @@ class TranslationFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ReviewFilter(admin.SimpleListFilter):
-    title = _("review")
-    parameter_name = "review"
-
-    def lookups(self, request, model_admin):
-        return [("due", _("Past the review date"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "due":
-            return queryset.due_for_review()
-        return queryset
-
-
 def _without_lines(nested, prefix):
     """The delete page's nested list of strings, without those starting with `prefix`."""
     kept = []
@@ -65,8 +52,8 @@ class FAQItemInline(TranslationStackedInline):
 
 @admin.register(Article)
 class ArticleAdmin(TranslationWorkspaceMixin, RichTextAdminMixin, TabbedTranslationAdmin):
-    list_display = ("title", "publishing_status", "translation_status", "review_status", "topic")
-    list_filter = ("status", "topic", TranslationFilter, ReviewFilter, "featured")
+    list_display = ("title", "publishing_status", "translation_status", "topic")
+    list_filter = ("status", "topic", TranslationFilter, "featured")
     list_select_related = ("topic",)
     search_fields = localized("title", "summary", "slug")
     date_hierarchy = "publish_at"
@@ -80,10 +67,6 @@ class ArticleAdmin(TranslationWorkspaceMixin, RichTextAdminMixin, TabbedTranslat
         (
             _("Publishing"),
             {"fields": ("status", "publish_at", "topic", "featured", "order", "related")},
-        ),
-        (
-            _("Clinical review"),
-            {"fields": ("last_reviewed", "next_review", "reviewed_by", "reviewer_role")},
         ),
     ]
 
@@ -119,17 +102,6 @@ class ArticleAdmin(TranslationWorkspaceMixin, RichTextAdminMixin, TabbedTranslat
             "<strong>⚠ {}</strong>",
             _("Missing: %(languages)s") % {"languages": ", ".join(c.upper() for c in missing)},
         )
-
-    @admin.display(description=_("next review"), ordering="next_review")
-    def review_status(self, obj):
-        if obj.next_review is None:
-            return "–"
-        date = formats.date_format(obj.next_review, "SHORT_DATE_FORMAT")
-        if obj.is_due_for_review():
-            return format_html(
-                "<strong>⚠ {}</strong>", _("Overdue since %(date)s") % {"date": date}
-            )
-        return date
 
     @admin.action(description=_("Publish the selected articles"), permissions=["change"])
     def publish(self, request, queryset):

@@ -119,9 +119,6 @@ class ArticleQuerySet(SlugQuerySet):
     def missing_translation(self, language_code):
         return self.filter(_untranslated(language_code))
 
-    def due_for_review(self):
-        return self.filter(next_review__lte=timezone.localdate())
-
     def search(self, query):
         """Articles whose text in the current language has a word starting with each word
         of the query, ignoring case and diacritics (see articles/search_index.py)."""
@@ -215,24 +212,6 @@ class Article(TranslatedSlugs, models.Model):
         symmetrical=False,
         help_text=_("Shown under the article as further reading."),
     )
-    last_reviewed = models.DateField(
-        _("last reviewed"),
-        null=True,
-        blank=True,
-        help_text=_("When a clinician last checked that the article is correct."),
-    )
-    next_review = models.DateField(
-        _("next review due"),
-        null=True,
-        blank=True,
-        help_text=_("The article list in the admin marks articles past this date."),
-    )
-    reviewed_by = models.CharField(
-        _("reviewed by"), max_length=120, blank=True, help_text=_("The reviewing clinician's name.")
-    )
-    reviewer_role = models.CharField(
-        _("reviewer's role"), max_length=120, blank=True, help_text=_("e.g. pain physician")
-    )
     # Derived on save, per language, so that a page view or a search only reads.
     search_document = models.TextField(editable=False, default="")
     reading_minutes = models.PositiveSmallIntegerField(editable=False, default=0)
@@ -305,18 +284,6 @@ class Article(TranslatedSlugs, models.Model):
 
     is_published.boolean = True
     is_published.short_description = _("on the site")
-
-    def is_due_for_review(self):
-        return self.next_review is not None and self.next_review <= timezone.localdate()
-
-    is_due_for_review.boolean = True
-    is_due_for_review.short_description = _("review due")
-
-    @property
-    def has_clinical_review(self):
-        """Whether a named clinician's review is recorded: a name and a date. Without
-        one the page says that clinical review is pending and claims no review."""
-        return bool(self.reviewed_by and self.last_reviewed)
 
     def has_translation(self, language_code):
         return bool(getattr(self, f"title_{language_code}")) and bool(

@@ -19,7 +19,6 @@ class ArticleTranslationOptions(TranslationOptions):
         "summary",
         "body",
         "image_alt",
-        "reviewer_role",
         "search_document",
         "reading_minutes",
     )

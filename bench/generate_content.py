@@ -28,7 +28,7 @@ def generate(article_count):
     )
     oldest = min(article.publish_at for article in originals)
     languages = [code for code, _name in settings.LANGUAGES]
-    translated = ["title", "summary", "body", "image_alt", "reviewer_role"]
+    translated = ["title", "summary", "body", "image_alt"]
     copies = []
     with transaction.atomic():
         for number in range(len(originals), article_count):
@@ -40,9 +40,6 @@ def generate(article_count):
                 # The same upload with its renditions, which save() then keeps as they are.
                 image=original.image.name,
                 image_renditions=original.image_renditions,
-                last_reviewed=original.last_reviewed,
-                next_review=original.next_review,
-                reviewed_by=original.reviewed_by,
                 **{
                     f"{field}_{code}": getattr(original, f"{field}_{code}")
                     for field in translated

@@ -80,11 +80,14 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "reversion",
     "clinic",
     "articles",
     "registration",
     "staff_auth",
     "access_log",
+    "reviews",
+    "feedback",
 ]
 
 MIDDLEWARE = [
@@ -318,6 +321,21 @@ REGISTRATION_MIN_FILL_SECONDS = env_int("DJANGO_REGISTRATION_MIN_FILL_SECONDS", 
 REGISTRATION_RETENTION_DAYS = env_int("DJANGO_REGISTRATION_RETENTION_DAYS", 180)
 # Who opened, changed, exported or erased a request is kept this many days (two years).
 ACCESS_LOG_RETENTION_DAYS = env_int("DJANGO_ACCESS_LOG_RETENTION_DAYS", 730)
+
+# --- Clinical governance (see docs/articles.md) ----------------------------------------
+
+# true: an article that no clinical reviewer has signed off cannot be published.
+REQUIRE_SIGN_OFF_TO_PUBLISH = env_bool("DJANGO_REQUIRE_SIGN_OFF_TO_PUBLISH", False)
+# Months from a sign-off to the article's next review, unless the reviewer picks another.
+REVIEW_INTERVAL_MONTHS = env_int("DJANGO_REVIEW_INTERVAL_MONTHS", 12)
+# send_review_reminders writes this many days before a review falls due.
+REVIEW_REMINDER_DAYS = env_int("DJANGO_REVIEW_REMINDER_DAYS", 30)
+
+# --- Page feedback (see docs/articles.md) ---------------------------------------------
+
+# Answers accepted per client and window; 0 turns the limit off.
+FEEDBACK_RATE_LIMIT = env_int("DJANGO_FEEDBACK_RATE_LIMIT", 10)
+FEEDBACK_RATE_WINDOW_SECONDS = env_int("DJANGO_FEEDBACK_RATE_WINDOW_SECONDS", 3600)
 
 # --- Security -------------------------------------------------------------------------
 

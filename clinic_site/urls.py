@@ -35,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("", site_views.HomeView.as_view(), name="home"),
     path(_("articles/"), include("articles.urls")),
     path(_("search/"), include("articles.search_urls")),
+    # "Was this page helpful?": posted from the end of each article (feedback/views.py).
+    path(_("feedback/"), include("feedback.urls")),
     # registration/ (the form) and privacy/ (the privacy notice): see registration/urls.py.
     path("", include("registration.urls")),
 )

@@ -5,6 +5,7 @@ import json
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -29,9 +30,10 @@ def absolute_url(context, path):
 
 
 @register.simple_tag(takes_context=True)
-def structured_data(context, article=None):
+def structured_data(context, article=None, sign_off=None):
     """JSON-LD for search engines: the clinic (MedicalClinic) on every page that asks,
-    and for an article its MedicalWebPage and, with questions, its FAQPage."""
+    and for an article its MedicalWebPage and, with questions, its FAQPage. Only a
+    clinical sign-off gives the page lastReviewed and reviewedBy."""
     request = context["request"]
     clinic = context["clinic"]
     home = request.build_absolute_uri(reverse("home"))
@@ -48,11 +50,11 @@ def structured_data(context, article=None):
         clinic_node["email"] = clinic.email
     graph = [clinic_node]
     if article is not None:
-        graph += _article_nodes(context, article, clinic_node["@id"])
+        graph += _article_nodes(context, article, clinic_node["@id"], sign_off)
     return json_ld_script({"@context": "https://schema.org", "@graph": graph})
 
 
-def _article_nodes(context, article, clinic_id):
+def _article_nodes(context, article, clinic_id, sign_off):
     page_url = context["canonical_url"]
     page = {
         "@type": "MedicalWebPage",
@@ -67,11 +69,13 @@ def _article_nodes(context, article, clinic_id):
     }
     if article.topic:  # a draft may have none yet
         page["about"] = {"@type": "Thing", "name": article.topic.name}
-    if article.has_clinical_review:
-        page["lastReviewed"] = article.last_reviewed
-        page["reviewedBy"] = {"@type": "Person", "name": article.reviewed_by}
-        if article.reviewer_role:
-            page["reviewedBy"]["jobTitle"] = article.reviewer_role
+    if sign_off is not None:
+        page["lastReviewed"] = timezone.localtime(sign_off.signed_at).date()
+        page["reviewedBy"] = {
+            "@type": "Person",
+            "name": sign_off.reviewer_name,
+            "jobTitle": sign_off.reviewer_role,
+        }
     picture = article.picture
     if picture:
         page["image"] = context["request"].build_absolute_uri(picture["src"])

@@ -54,18 +54,10 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     body_en = BODY_EN
     status = Article.Status.PUBLISHED
     publish_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
-    last_reviewed = datetime.date(2026, 11, 2)
-    next_review = datetime.date(2027, 11, 2)
-    reviewed_by = "Dr. Jonas Jonaitis"
-    reviewer_role_lt = "skausmo gydytojas"
-    reviewer_role_en = "pain physician"
 
     class Params:
-        lithuanian_only = factory.Trait(
-            title_en=None, summary_en=None, body_en="", reviewer_role_en=None
-        )
+        lithuanian_only = factory.Trait(title_en=None, summary_en=None, body_en="")
         draft = factory.Trait(status=Article.Status.DRAFT)
-        unreviewed = factory.Trait(last_reviewed=None, next_review=None, reviewed_by="")
         with_image = factory.Trait(
             image=factory.LazyFunction(png_upload),
             image_alt_lt="Schema: raumens mazgas.",

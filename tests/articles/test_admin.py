@@ -44,11 +44,6 @@ def article_form(topic, **fields):
         "publish_at_1": now.strftime("%H:%M:%S"),
         "topic": topic.pk,
         "order": 0,
-        "last_reviewed": "",
-        "next_review": "",
-        "reviewed_by": "",
-        "reviewer_role_lt": "",
-        "reviewer_role_en": "",
         "faq_items-TOTAL_FORMS": 1,
         "faq_items-INITIAL_FORMS": 0,
         "faq_items-MIN_NUM_FORMS": 0,
@@ -68,7 +63,7 @@ def test_editors_can_manage_articles_topics_and_questions(editor):
             assert editor.has_perm(f"articles.{action}_{model}")
 
 
-def test_editors_see_the_articles_the_clinic_details_and_the_get_help_now_block(
+def test_editors_see_the_articles_their_reviews_and_feedback_and_the_clinic_details(
     editor_client, settings
 ):
     response = editor_client.get(f"/{settings.ADMIN_URL}")
@@ -78,7 +73,7 @@ def test_editors_see_the_articles_the_clinic_details_and_the_get_help_now_block(
         for app in response.context["app_list"]
         for model in app["models"]
     }
-    assert {app for app, _model in models} == {"articles", "clinic"}
+    assert {app for app, _model in models} == {"articles", "clinic", "reviews", "feedback"}
     assert {model for app, model in models if app == "clinic"} == {"ClinicDetails", "HelpNowItem"}
 
 
@@ -134,25 +129,22 @@ def test_reading_pages_keep_the_strict_script_policy(client, clinic):
     assert "nonce" not in policy
 
 
-def test_article_list_marks_missing_translations_and_overdue_reviews(editor_client, settings):
+def test_article_list_marks_missing_translations(editor_client, settings):
     ArticleFactory(lithuanian_only=True, title_lt="Neišverstas")
-    ArticleFactory(title_lt="Pasenęs", next_review=timezone.localdate())
     html = editor_client.get(f"/{settings.ADMIN_URL}articles/article/").content.decode()
     assert "Missing: EN" in html
-    assert "Overdue since" in html
 
 
 @pytest.mark.parametrize(
     ("query", "titles"),
     [
         ("translation=en", ["Neišverstas"]),
-        ("translation=complete", ["Pasenęs"]),
-        ("review=due", ["Pasenęs"]),
+        ("translation=complete", ["Išverstas"]),
     ],
 )
-def test_article_list_filters_by_translation_and_review(editor_client, settings, query, titles):
+def test_article_list_filters_by_translation(editor_client, settings, query, titles):
     ArticleFactory(lithuanian_only=True, title_lt="Neišverstas")
-    ArticleFactory(title_lt="Pasenęs", next_review=timezone.localdate())
+    ArticleFactory(title_lt="Išverstas")
     response = editor_client.get(f"/{settings.ADMIN_URL}articles/article/?{query}")
     assert [article.title_lt for article in response.context["cl"].result_list] == titles
 

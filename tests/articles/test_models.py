@@ -114,9 +114,3 @@ def test_removing_the_image_removes_its_renditions():
     article.save()
     assert article.picture is None
     assert not any(storage.exists(name) for name in names)
-
-
-def test_review_is_due_on_the_next_review_date():
-    article = ArticleFactory(next_review=timezone.localdate())
-    assert article.is_due_for_review()
-    assert list(Article.objects.due_for_review()) == [article]

@@ -41,15 +41,11 @@ def test_article_addresses_use_the_slug_of_their_language(article):
     assert url_of(article, "en") == f"/en/articles/{article.slug_en}/"
 
 
-def test_article_page_shows_title_summary_dates_reading_time_and_review(client, article):
+def test_article_page_shows_title_summary_dates_and_reading_time(client, article):
     html = client.get(url_of(article, "en")).content.decode()
     assert element(html, "h1")["text"] == article.title_en
     assert article.summary_en in html
     assert "1 min read" in html
-    review = element(html, "div", class_="review-status")["text"]
-    assert "Clinically reviewed:" in review
-    assert "Next review due:" in review
-    assert "Dr. Jonas Jonaitis, pain physician" in review
 
 
 @pytest.mark.parametrize(
@@ -59,20 +55,11 @@ def test_article_page_shows_title_summary_dates_reading_time_and_review(client, 
 def test_article_without_a_recorded_review_says_clinical_review_is_pending(
     client, clinic, language, pending
 ):
-    article = ArticleFactory(unreviewed=True)
+    article = ArticleFactory()  # no clinical sign-off
     html = client.get(url_of(article, language)).content.decode()
     review = element(html, "div", class_="review-status")["text"]
     assert pending in review
     assert "2026" not in review
-
-
-def test_a_review_date_without_a_named_reviewer_is_not_claimed(client, clinic):
-    article = ArticleFactory(reviewed_by="")
-    html = client.get(url_of(article, "en")).content.decode()
-    assert "Clinical review pending." in element(html, "div", class_="review-status")["text"]
-    page = json_ld(html)["MedicalWebPage"]
-    assert "lastReviewed" not in page
-    assert "reviewedBy" not in page
 
 
 def test_hero_image_is_responsive_with_alt_text_and_loads_first(client, article):
@@ -300,12 +287,6 @@ def test_structured_data_describes_the_page_its_faq_and_the_clinic(client, artic
     assert page["url"] == f"http://testserver{url_of(article, 'en')}"
     assert page["name"] == article.title_en
     assert page["inLanguage"] == "en"
-    assert page["lastReviewed"] == "2026-11-02"
-    assert page["reviewedBy"] == {
-        "@type": "Person",
-        "name": "Dr. Jonas Jonaitis",
-        "jobTitle": "pain physician",
-    }
     questions = data["FAQPage"]["mainEntity"]
     assert questions[0]["name"] == article.faq_items.get().question_en
     assert questions[0]["acceptedAnswer"]["text"] == "<p>Most people feel only a short prick.</p>"
@@ -314,7 +295,7 @@ def test_structured_data_describes_the_page_its_faq_and_the_clinic(client, artic
 
 
 def test_structured_data_of_an_unreviewed_article_claims_no_review(client, clinic):
-    html = client.get(url_of(ArticleFactory(unreviewed=True), "lt")).content.decode()
+    html = client.get(url_of(ArticleFactory(), "lt")).content.decode()
     page = json_ld(html)["MedicalWebPage"]
     assert "lastReviewed" not in page
     assert "reviewedBy" not in page

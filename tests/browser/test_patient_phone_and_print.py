@@ -96,7 +96,6 @@ def aftercare(site_content):
     article = ArticleFactory(
         topic=topic,
         with_image=True,
-        unreviewed=True,
         body_lt="<h2>Atmintinė</h2>" + f"<p>{FIRST_SECTION['lt']}</p>" * 12,
         body_en="<h2>Aftercare</h2>" + f"<p>{FIRST_SECTION['en']}</p>" * 12,
     )

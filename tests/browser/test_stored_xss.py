@@ -15,11 +15,13 @@ from django.utils import translation
 from articles.models import Article, FAQItem, Topic
 from clinic.models import ClinicDetails
 from registration.models import AppointmentRequest, PrivacyNotice
+from reviews.models import SignOff
 from tests.articles.factories import ArticleFactory, FAQItemFactory, TopicFactory
 from tests.browser.conftest import STAFF_PASSWORD
 from tests.browser.pages import log_into_admin, send_request
 from tests.clinic.factories import ClinicDetailsFactory
 from tests.registration.factories import AppointmentRequestFactory, PrivacyNoticeFactory
+from tests.reviews.factories import SignOffFactory
 
 pytestmark = pytest.mark.browser
 
@@ -102,8 +104,12 @@ def poisoned_site(open_page):
         topic=topic,
         featured=True,
         with_image=True,
-        **poisoned(Article, "reviewed_by", translated=False),
-        **poisoned(Article, "title", "summary", "body", "image_alt", "reviewer_role"),
+        **poisoned(Article, "title", "summary", "body", "image_alt"),
+    )
+    SignOffFactory(
+        article=article,
+        **poisoned(SignOff, "reviewer_name", translated=False),
+        **poisoned(SignOff, "reviewer_role"),
     )
     FAQItemFactory(article=article, **poisoned(FAQItem, "question", "answer"))
     article.related.set([ArticleFactory(topic=topic, **poisoned(Article, "title", "summary"))])

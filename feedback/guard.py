@@ -1,0 +1,44 @@
+"""How the feedback endpoint keeps out abuse without a CSRF cookie (the article page
+that holds the form is cached whole and sets no cookie): answers must come from a page
+of this site (Origin, else Referer), be small, and come at most FEEDBACK_RATE_LIMIT
+times per client and window."""
+
+import time
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.crypto import salted_hmac
+
+from clinic.client import client_address
+
+MAX_BODY_BYTES = 4096
+
+
+def is_same_site(request):
+    source = request.META.get("HTTP_ORIGIN") or request.META.get("HTTP_REFERER") or ""
+    parts = urlsplit(source)
+    return parts.scheme == request.scheme and parts.netloc == request.get_host()
+
+
+def is_too_large(request):
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES
+    except ValueError:
+        return True
+
+
+def rate_limit_reached(request):
+    """Count this answer; True if the client had already reached the limit."""
+    limit, window = settings.FEEDBACK_RATE_LIMIT, settings.FEEDBACK_RATE_WINDOW_SECONDS
+    if not limit:
+        return False
+    client = salted_hmac("feedback.rate-limit", client_address(request)).hexdigest()
+    key = f"feedback-rate-{client}-{int(time.time() // window)}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count > limit

@@ -1,0 +1,118 @@
+"""Stale translations: when one language of a text changes after another language of
+the same text was last saved, that other language is stale until an editor saves it
+(changed, or confirmed as still right).
+
+Each save of an article or a FAQ item records, per text and language, when it changed
+(reviews.models.TextChange). Texts: the article's title, summary, body and image
+description, and each FAQ item's question and answer.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.utils import timezone
+
+from articles.models import LANGUAGE_CODES, Article, FAQItem
+from reviews.models import TextChange
+
+ARTICLE_TEXTS = ("title", "summary", "body", "image_alt")
+FAQ_TEXTS = ("question", "answer")
+
+
+@dataclass(frozen=True)
+class StaleText:
+    key: str  # as in TextChange.key
+    field: str  # the model field, without language
+    language: str  # the stale translation
+    source_language: str  # the language that changed after it
+    faq_item_id: int | None = None
+
+    @property
+    def form_field(self):
+        return f"{self.field}_{self.language}"
+
+
+def texts_of(obj):
+    """{(key, language): text} of an article's own texts or of one FAQ item."""
+    if isinstance(obj, Article):
+        prefix, fields = "", ARTICLE_TEXTS
+    else:
+        prefix, fields = f"faq-{obj.pk}-", FAQ_TEXTS
+    return {
+        (f"{prefix}{field}", code): getattr(obj, f"{field}_{code}") or ""
+        for field in fields
+        for code in LANGUAGE_CODES
+    }
+
+
+def _remember_stored_texts(sender, instance, raw=False, **kwargs):
+    stored = None
+    if instance.pk and not raw:
+        stored = sender.objects.filter(pk=instance.pk).first()
+    instance._texts_before = texts_of(stored) if stored else {}
+
+
+def _record_changes(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    before = getattr(instance, "_texts_before", {})
+    article_id = instance.pk if sender is Article else instance.article_id
+    now = timezone.now()
+    for (key, code), text in texts_of(instance).items():
+        if text != before.get((key, code), ""):
+            TextChange.objects.update_or_create(
+                article_id=article_id, key=key, language=code, defaults={"changed_at": now}
+            )
+
+
+def _forget_faq_item(sender, instance, **kwargs):
+    TextChange.objects.filter(
+        article_id=instance.article_id, key__startswith=f"faq-{instance.pk}-"
+    ).delete()
+
+
+def connect_signals():
+    for model in (Article, FAQItem):
+        uid = f"reviews-freshness-{model._meta.label}"
+        pre_save.connect(_remember_stored_texts, sender=model, dispatch_uid=uid)
+        post_save.connect(_record_changes, sender=model, dispatch_uid=uid)
+    post_delete.connect(_forget_faq_item, sender=FAQItem, dispatch_uid="reviews-freshness-faq")
+
+
+def stale_texts(article):
+    """The stale translations of the article and its FAQ, as StaleText."""
+    changed = {(c.key, c.language): c.changed_at for c in article.text_changes.all()}
+    texts = texts_of(article)
+    faq_ids = {}
+    for item in article.faq_items.all():
+        texts |= texts_of(item)
+        faq_ids[f"faq-{item.pk}-"] = item.pk
+    stale = []
+    for (key, code), text in texts.items():
+        if not text or (key, code) not in changed:
+            continue
+        source = _newer_source(key, code, texts, changed)
+        if source:
+            prefix, _sep, field = key.rpartition("-")
+            stale.append(StaleText(key, field, code, source, faq_ids.get(f"{prefix}-")))
+    return stale
+
+
+def _newer_source(key, code, texts, changed):
+    """The language of this text that changed after `code` was last saved, if any."""
+    for source in LANGUAGE_CODES:
+        source_time = changed.get((key, source))
+        if source == code or not texts.get((key, source)) or source_time is None:
+            continue
+        if source_time > changed[(key, code)]:
+            return source
+    return None
+
+
+def mark_checked(article, stale):
+    """An editor confirmed these translations: they are current again."""
+    now = timezone.now()
+    for text in stale:
+        TextChange.objects.filter(article=article, key=text.key, language=text.language).update(
+            changed_at=now
+        )
