@@ -237,12 +237,16 @@ class ArticleReviewAdminMixin(VersionAdmin):
             raise PermissionDenied
         previous = SignOff.objects.latest_for(article)
         old = diff.revision_texts(previous.revision, article.pk) if previous else {}
-        form = SignOffForm(request.POST or None, initial=last_role_of(request.user))
+        form = SignOffForm(
+            request.POST or None,
+            initial=last_role_of(request.user),
+            instance=SignOff(article=article, reviewer=request.user),
+        )
         named = may_sign_off(request.user)
         if request.method == "POST" and named and form.is_valid():
-            revision = revisions.save_revision(article, request.user, "Clinical sign-off")
             sign_off = form.save(commit=False)
-            sign_off.article, sign_off.revision, sign_off.reviewer = article, revision, request.user
+            # The history marks this revision as the signed-off one; it needs no comment.
+            sign_off.revision = revisions.save_revision(article, request.user, "")
             sign_off.reviewer_name = request.user.get_full_name()
             sign_off.next_review = add_months(
                 timezone.localdate(), form.cleaned_data["interval_months"]

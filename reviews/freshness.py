@@ -56,10 +56,24 @@ def _record_changes(sender, instance, raw=False, **kwargs):
     if raw:
         return
     before = getattr(instance, "_texts_before", {})
+    after = texts_of(instance)
     article_id = instance.pk if sender is Article else instance.article_id
-    now = timezone.now()
-    for (key, code), text in texts_of(instance).items():
+    changed_keys = {}
+    for (key, code), text in after.items():
         if text != before.get((key, code), ""):
+            changed_keys.setdefault(key, []).append(code)
+    if not changed_keys:
+        return
+    times = {
+        (c.key, c.language): c.changed_at
+        for c in TextChange.objects.filter(article_id=article_id, key__in=changed_keys)
+    }
+    now = timezone.now()
+    for key, codes in changed_keys.items():
+        # Saving a stale translation brings it up to date: the languages are in step
+        # again, so the source does not become "older" than its new translation.
+        catching_up = any(_newer_source(key, code, before, times) for code in codes)
+        for code in LANGUAGE_CODES if catching_up else codes:
             TextChange.objects.update_or_create(
                 article_id=article_id, key=key, language=code, defaults={"changed_at": now}
             )
@@ -104,15 +118,13 @@ def _newer_source(key, code, texts, changed):
         source_time = changed.get((key, source))
         if source == code or not texts.get((key, source)) or source_time is None:
             continue
-        if source_time > changed[(key, code)]:
+        if (key, code) in changed and source_time > changed[(key, code)]:
             return source
     return None
 
 
 def mark_checked(article, stale):
-    """An editor confirmed these translations: they are current again."""
+    """An editor confirmed these translations: their languages are in step again."""
     now = timezone.now()
-    for text in stale:
-        TextChange.objects.filter(article=article, key=text.key, language=text.language).update(
-            changed_at=now
-        )
+    keys = {text.key for text in stale}
+    TextChange.objects.filter(article=article, key__in=keys).update(changed_at=now)

@@ -43,6 +43,4 @@ class SignOffFactory(factory.django.DjangoModelFactory):
     reviewer_role_en = "pain physician"
     signed_at = factory.LazyFunction(timezone.now)
     next_review = factory.LazyAttribute(lambda o: add_months(timezone.localdate(o.signed_at), 12))
-    revision = factory.LazyAttribute(
-        lambda o: revisions.save_revision(o.article, o.reviewer, "Clinical sign-off")
-    )
+    revision = factory.LazyAttribute(lambda o: revisions.save_revision(o.article, o.reviewer, ""))
