@@ -15,7 +15,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from articles.models import Article, url_in_language
+from articles.models import Article
 from feedback import guard
 from feedback.forms import AnswerForm, CommentForm, comment_token
 from feedback.models import PageFeedback
@@ -51,7 +51,7 @@ class FeedbackView(View):
     def language_url(self, language_code):
         if self.article is None:
             return f"/{language_code}/"
-        return url_in_language(self.article, language_code)
+        return self.article.url_in_language(language_code)
 
 
 class AnswerView(FeedbackView):

@@ -5,7 +5,8 @@ import ast
 from pathlib import Path
 
 CLINIC_DIR = Path(__file__).resolve().parents[2] / "clinic"
-FEATURE_APPS = {"articles", "registration"}
+FEATURE_APPS = {"articles", "registration", "reviews", "feedback"}
+ARTICLES_DIR = CLINIC_DIR.parent / "articles"
 ABOVE_EVERYTHING = {CLINIC_DIR / "management" / "commands" / "load_demo_content.py"}
 
 
@@ -29,4 +30,15 @@ def test_the_clinic_app_imports_no_feature_app():
 
 def test_the_layer_check_sees_the_demo_loaders_imports():
     (loader,) = ABOVE_EVERYTHING
-    assert set(imported_packages(loader)) >= FEATURE_APPS
+    assert set(imported_packages(loader)) >= {"articles", "registration"}
+
+
+def test_articles_import_neither_their_reviews_nor_their_feedback():
+    """reviews/ and feedback/ build on articles/; articles/ knows them only in templates."""
+    offenders = {
+        str(path.relative_to(ARTICLES_DIR)): sorted(
+            set(imported_packages(path)) & {"reviews", "feedback"}
+        )
+        for path in ARTICLES_DIR.rglob("*.py")
+    }
+    assert {path: apps for path, apps in offenders.items() if apps} == {}
