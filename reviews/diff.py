@@ -22,6 +22,8 @@ LABELS = {
     "answer": _("FAQ answer"),
 }
 RICH_TEXTS = {"body", "answer"}
+# The end of a paragraph, heading or list item parts words, as it does on the page.
+BLOCK_END = re.compile(r"(</(?:p|h[1-6]|li|blockquote)>|<br\s*/?>)")
 
 
 @dataclass
@@ -46,7 +48,7 @@ def _texts(fields_by_key, field_names):
             for code in LANGUAGE_CODES:
                 value = values.get(f"{field}_{code}") or ""
                 if field in RICH_TEXTS:
-                    value = plain_text(value)
+                    value = plain_text(BLOCK_END.sub(r"\1 ", value))
                 texts[(f"{prefix}{field}", code)] = value
     return texts
 
