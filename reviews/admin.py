@@ -207,16 +207,24 @@ class ArticleReviewAdminMixin(VersionAdmin):
         old, new = request.GET.get("old", ""), request.GET.get("new", "now")
         old_texts, old_label = self._state(article, old)
         new_texts, new_label = self._state(article, new)
-        context = {
+        return self._article_page(
+            request,
+            "reviews/compare.html",
+            article,
+            title=_("Changes to “%(title)s”") % {"title": article},
+            old_label=old_label,
+            new_label=new_label,
+            diffs=diff.compare(old_texts, new_texts),
+        )
+
+    def _article_page(self, request, template, article, **context):
+        """An admin page about one article, with the admin's own context."""
+        context |= {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "original": article,
-            "title": _("Changes to “%(title)s”") % {"title": article},
-            "old_label": old_label,
-            "new_label": new_label,
-            "diffs": diff.compare(old_texts, new_texts),
         }
-        return TemplateResponse(request, "reviews/compare.html", context)
+        return TemplateResponse(request, template, context)
 
     def _state(self, article, revision_id):
         if revision_id == "now":
@@ -256,17 +264,16 @@ class ArticleReviewAdminMixin(VersionAdmin):
                 request, _("Signed off. The page now shows your review."), messages.SUCCESS
             )
             return redirect("admin:articles_article_change", article.pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": article,
-            "title": _("Sign off “%(title)s”") % {"title": article},
-            "form": form,
-            "named": named,
-            "previous": previous,
-            "diffs": diff.compare(old, diff.current_texts(article)),
-        }
-        return TemplateResponse(request, "reviews/sign_off.html", context)
+        return self._article_page(
+            request,
+            "reviews/sign_off.html",
+            article,
+            title=_("Sign off “%(title)s”") % {"title": article},
+            form=form,
+            named=named,
+            previous=previous,
+            diffs=diff.compare(old, diff.current_texts(article)),
+        )
 
     def history_view(self, request, object_id, extra_context=None):
         article = get_object_or_404(Article, pk=object_id)
