@@ -47,6 +47,7 @@ def test_reviewer_sees_the_change_signs_off_and_the_page_names_them(
     assert editor.locator(".messagelist .success").is_visible()
     # The English body is now stale: the form says so, and so does the list.
     assert "Pasenęs" in editor.locator("#tab_id_body_en").inner_text()
+    save_screenshots(editor, "journey-editor-stale-lt")
     editor.goto("/admin/articles/article/")
     assert "EN: Tekstas" in editor.locator("#result_list").inner_text()
     assert editor_errors == []
@@ -57,6 +58,7 @@ def test_reviewer_sees_the_change_signs_off_and_the_page_names_them(
         reviewer, ReviewerFactory(first_name="Rūta", last_name="Petraitė"), REVIEWER_PASSWORD
     )
     reviewer.goto("/admin/articles/article/?review=changed")
+    save_screenshots(reviewer, "journey-reviewer-queue-lt")
     reviewer.get_by_role("link", name=article.title_lt).click()
     reviewer.get_by_role("link", name="Patvirtinti šią versiją").first.click()
     diff = reviewer.locator("table.text-diff")
