@@ -143,3 +143,21 @@ def test_without_the_setting_an_unsigned_article_is_published(editor_client, set
     editor_client.post(change_url(settings, article), change_form_data(article, status="published"))
     article.refresh_from_db()
     assert article.status == "published"
+
+
+def test_a_reviewer_reads_the_history_and_diffs_but_cannot_edit(reviewer_client, settings, article):
+    SignOffFactory(article=article)
+    assert reviewer_client.get(change_url(settings, article, "history/")).status_code == 200
+    assert reviewer_client.get(change_url(settings, article, "compare/?old=")).status_code == 200
+    response = reviewer_client.post(
+        change_url(settings, article), change_form_data(article, title_en="Changed")
+    )
+    assert response.status_code == 403
+    article.refresh_from_db()
+    assert article.title_en != "Changed"
+
+
+def test_a_visitor_cannot_see_a_diff(client, settings, article):
+    response = client.get(change_url(settings, article, "compare/?old="))
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
