@@ -241,7 +241,11 @@ class ArticleReviewAdminMixin(VersionAdmin):
 
     def sign_off_view(self, request, pk):
         article = get_object_or_404(Article, pk=pk)
-        if not request.user.has_perm("reviews.add_signoff"):
+        reviewer = request.user.has_perm("reviews.add_signoff")
+        # Editors may look at what a reviewer will review; only reviewers sign.
+        if not self.has_view_or_change_permission(request, article) or (
+            request.method == "POST" and not reviewer
+        ):
             raise PermissionDenied
         previous = SignOff.objects.latest_for(article)
         old = diff.revision_texts(previous.revision, article.pk) if previous else {}
@@ -270,6 +274,7 @@ class ArticleReviewAdminMixin(VersionAdmin):
             article,
             title=_("Sign off “%(title)s”") % {"title": article},
             form=form,
+            reviewer=reviewer,
             named=named,
             previous=previous,
             diffs=diff.compare(old, diff.current_texts(article)),

@@ -38,6 +38,16 @@ def test_an_editor_cannot_sign_off(editor_client, settings, article):
     assert not SignOff.objects.exists()
 
 
+def test_an_editor_sees_what_the_reviewer_will_review_without_a_form(
+    editor_client, settings, article
+):
+    response = editor_client.get(change_url(settings, article, "sign-off/"))
+    assert response.status_code == 200
+    assert response.context["diffs"]
+    assert "Only members of the Clinical reviewers group can sign off" in response.content.decode()
+    assert "<form" not in response.content.decode().split('id="content-main"')[1]
+
+
 def test_a_reviewer_without_a_name_is_asked_for_one_and_cannot_sign_off(client, settings, article):
     nameless = ReviewerFactory(first_name="", last_name="")
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
