@@ -71,6 +71,11 @@ def test_reviewer_sees_the_change_signs_off_and_the_page_names_them(
     with reviewer.expect_navigation():
         reviewer.click("input[type=submit]")
     assert reviewer.locator(".messagelist .success").is_visible()
+    # The history marks the version the reviewer approved.
+    reviewer.get_by_role("link", name="Istorija ir ankstesnės versijos").click()
+    history = reviewer.locator("#change-history tbody tr")
+    assert "patvirtinta" in history.first.inner_text()
+    save_screenshots(reviewer, "journey-reviewer-history-lt")
     assert reviewer_errors == []
 
     with translation.override("lt"):
