@@ -40,6 +40,7 @@ class ReviewQueueFilter(admin.SimpleListFilter):
         "due": (_("Review due within 30 days"), queue.due_soon),
         "overdue": (_("Review overdue"), queue.overdue),
         "unhelpful": (_("Readers found it unhelpful"), often_unhelpful),
+        "stale": (_("Stale translations"), freshness.with_stale_translations),
     }
 
     def lookups(self, request, model_admin):

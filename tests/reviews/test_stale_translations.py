@@ -73,6 +73,14 @@ def test_the_article_list_shows_stale_translations(editor_client, settings, arti
     assert "EN: Body" in html
 
 
+def test_the_review_filter_finds_articles_with_stale_translations(editor_client, settings, article):
+    ArticleFactory()
+    changed_later(article, article, "summary")
+    response = editor_client.get(f"/{settings.ADMIN_URL}articles/article/?review=stale")
+    assert [a.pk for a in response.context["cl"].result_list] == [article.pk]
+    assert "Stale translations (1)" in response.content.decode()
+
+
 def test_the_change_form_marks_the_stale_fields_and_links_to_the_diff(
     editor_client, settings, article
 ):
