@@ -69,14 +69,24 @@ def _record_changes(sender, instance, raw=False, **kwargs):
         for c in TextChange.objects.filter(article_id=article_id, key__in=changed_keys)
     }
     now = timezone.now()
+    new_rows = []
     for key, codes in changed_keys.items():
         # Saving a stale translation brings it up to date: the languages are in step
         # again, so the source does not become "older" than its new translation.
-        catching_up = any(_newer_source(key, code, before, times) for code in codes)
-        for code in LANGUAGE_CODES if catching_up else codes:
-            TextChange.objects.update_or_create(
-                article_id=article_id, key=key, language=code, defaults={"changed_at": now}
+        if any(_newer_source(key, code, before, times) for code in codes):
+            codes = LANGUAGE_CODES
+        stored = [code for code in codes if (key, code) in times]
+        if stored:
+            TextChange.objects.filter(article_id=article_id, key=key, language__in=stored).update(
+                changed_at=now
             )
+        new_rows += [
+            TextChange(article_id=article_id, key=key, language=code, changed_at=now)
+            for code in codes
+            if (key, code) not in times
+        ]
+    # A new article or question: one insert for all its texts.
+    TextChange.objects.bulk_create(new_rows)
 
 
 def _forget_faq_item(sender, instance, **kwargs):
