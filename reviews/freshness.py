@@ -52,7 +52,7 @@ def _remember_stored_texts(sender, instance, raw=False, **kwargs):
     instance._texts_before = texts_of(stored) if stored else {}
 
 
-def _record_changes(sender, instance, raw=False, **kwargs):
+def _record_changes(sender, instance, created=False, raw=False, **kwargs):
     if raw:
         return
     before = getattr(instance, "_texts_before", {})
@@ -64,10 +64,13 @@ def _record_changes(sender, instance, raw=False, **kwargs):
             changed_keys.setdefault(key, []).append(code)
     if not changed_keys:
         return
-    times = {
-        (c.key, c.language): c.changed_at
-        for c in TextChange.objects.filter(article_id=article_id, key__in=changed_keys)
-    }
+    # A new article or question has no recorded times yet.
+    stored_times = (
+        TextChange.objects.none()
+        if created
+        else TextChange.objects.filter(article_id=article_id, key__in=changed_keys)
+    )
+    times = {(c.key, c.language): c.changed_at for c in stored_times}
     now = timezone.now()
     new_rows = []
     for key, codes in changed_keys.items():
