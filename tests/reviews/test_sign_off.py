@@ -69,7 +69,7 @@ def test_the_sign_off_page_shows_what_changed_since_the_last_sign_off(
 
 def test_page_without_sign_off_says_clinical_review_is_pending(client, article):
     html = client.get(url_of(article, "en")).content.decode()
-    assert "Clinical review pending" in element(html, "p", class_="review-status")["text"]
+    assert "Clinical review pending" in element(html, "div", class_="review-status")["text"]
     page = json_ld(html)["MedicalWebPage"]
     assert "lastReviewed" not in page and "reviewedBy" not in page
 
@@ -78,8 +78,8 @@ def test_page_shows_the_latest_sign_off_and_its_json_ld(client, article):
     SignOffFactory(article=article, signed_at=timezone.now() - datetime.timedelta(days=400))
     latest = SignOffFactory(article=article, reviewer=ReviewerFactory(first_name="Rūta"))
     html = client.get(url_of(article, "en")).content.decode()
-    line = element(html, "p", class_="review-status")["text"]
-    assert "Page last reviewed" in line
+    line = element(html, "div", class_="review-status")["text"]
+    assert "Clinically reviewed:" in line
     assert "Rūta Jonaitis, pain physician" in line
     page = json_ld(html)["MedicalWebPage"]
     assert page["lastReviewed"] == timezone.localdate(latest.signed_at).isoformat()
@@ -93,13 +93,15 @@ def test_page_shows_the_latest_sign_off_and_its_json_ld(client, article):
 def test_lithuanian_page_shows_the_lithuanian_role(client, article):
     SignOffFactory(article=article)
     html = client.get(url_of(article, "lt")).content.decode()
-    assert "Jonas Jonaitis, skausmo gydytojas" in element(html, "p", class_="review-status")["text"]
+    assert (
+        "Jonas Jonaitis, skausmo gydytojas" in element(html, "div", class_="review-status")["text"]
+    )
 
 
 def test_a_sign_off_refreshes_the_cached_page(client, article):
     assert "Clinical review pending" in client.get(url_of(article, "en")).content.decode()
     SignOffFactory(article=article)
-    assert "Page last reviewed" in client.get(url_of(article, "en")).content.decode()
+    assert "Clinically reviewed:" in client.get(url_of(article, "en")).content.decode()
 
 
 def test_an_edit_after_sign_off_keeps_the_page_and_lists_the_article_as_changed(
