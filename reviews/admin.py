@@ -15,18 +15,19 @@ from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 from reversion.models import Revision
 
-from articles.admin import ArticleAdmin
+from articles.admin import ArticleAdmin, _without_lines
 from articles.models import Article
 from feedback.models import often_unhelpful
 from feedback.summary import review_panel_lines
 from reviews import diff, freshness, queue, revisions
 from reviews.forms import SignOffForm
-from reviews.models import SignOff, add_months, may_sign_off
+from reviews.models import ReminderSent, SignOff, TextChange, add_months, may_sign_off
 
 revisions.register_articles()
 
@@ -67,6 +68,15 @@ class ArticleReviewAdminMixin(VersionAdmin):
             path("<int:pk>/sign-off/", view(self.sign_off_view), name="articles_article_sign_off"),
             *super().get_urls(),
         ]
+
+    def get_deleted_objects(self, objs, request):
+        """Without the review bookkeeping (change times of texts, reminders sent): it goes
+        with the article, and the delete page need not list it."""
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        for model in (TextChange, ReminderSent):
+            model_count.pop(model._meta.verbose_name_plural, None)
+            to_delete = _without_lines(to_delete, f"{capfirst(model._meta.verbose_name)}:")
+        return to_delete, model_count, perms_needed, protected
 
     def get_queryset(self, request):
         articles = super().get_queryset(request).prefetch_related("text_changes", "faq_items")

@@ -107,6 +107,8 @@ class ReminderSent(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["sign_off", "stage"], name="one_reminder_per_stage")
         ]
+        verbose_name = _("review reminder sent")
+        verbose_name_plural = _("review reminders sent")
 
     def __str__(self):
         return f"{self.sign_off}: {self.stage}"
@@ -128,6 +130,8 @@ class TextChange(models.Model):
                 fields=["article", "key", "language"], name="one_change_time_per_text"
             )
         ]
+        verbose_name = _("text change time")
+        verbose_name_plural = _("text change times")
 
     def __str__(self):
         return f"{self.key} ({self.language})"

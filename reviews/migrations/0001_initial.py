@@ -47,6 +47,8 @@ class Migration(migrations.Migration):
             ],
             options={
                 'constraints': [models.UniqueConstraint(fields=('sign_off', 'stage'), name='one_reminder_per_stage')],
+                'verbose_name': 'review reminder sent',
+                'verbose_name_plural': 'review reminders sent',
             },
         ),
         migrations.CreateModel(
@@ -60,6 +62,8 @@ class Migration(migrations.Migration):
             ],
             options={
                 'constraints': [models.UniqueConstraint(fields=('article', 'key', 'language'), name='one_change_time_per_text')],
+                'verbose_name': 'text change time',
+                'verbose_name_plural': 'text change times',
             },
         ),
     ]
