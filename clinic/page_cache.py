@@ -14,12 +14,12 @@ ETag, and a browser that already has it gets 304 Not Modified.
 
 When a kept copy goes out of date:
 - Saving or deleting content bumps a generation number held in the shared default
-  cache (Redis with several servers), and bumps it again when the change is committed. The process that saved stops serving its old
-  copies at once; every other worker, on every server, asks the shared cache for the
-  generation at most every PAGE_CACHE_CHECK_MS milliseconds (50 by default) and stops
-  serving them then. So "at once" means: within PAGE_CACHE_CHECK_MS of the save, on
-  every server; a request that asks the shared cache itself (every render does) never
-  keeps a stale page.
+  cache (Redis with several servers), and bumps it again when the change is committed.
+  The process that saved stops serving its old copies at once; every other worker, on
+  every server, asks the shared cache for the generation at most every
+  PAGE_CACHE_CHECK_MS milliseconds (50 by default) and stops serving them then. So
+  "at once" means: within PAGE_CACHE_CHECK_MS of the save, on every server; a request
+  that asks the shared cache itself (every render does) never keeps a stale page.
 - Content that changes by itself, without a save (an article scheduled for later),
   is announced by `expires_at` schedules: every kept page expires at the next such
   moment, and browsers and proxies are told a max-age that ends there too.
