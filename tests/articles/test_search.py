@@ -290,10 +290,10 @@ def test_search_index_is_made_again_after_a_migration_rebuilds_the_articles_tabl
     call_command("migrate", verbosity=0)  # a migration test may have left the schema older
     ClinicDetailsFactory()
     before = article(title_en="Before the rebuild", topic=TopicFactory())
-    field = Article._meta.get_field("reviewed_by")
+    field = Article._meta.get_field("image_alt")
     wider = field.clone()
-    wider.set_attributes_from_name("reviewed_by")
-    wider.max_length = 150
+    wider.set_attributes_from_name("image_alt")
+    wider.max_length = 300
     with connection.schema_editor() as editor:
         editor.alter_field(Article, field, wider)  # SQLite copies the table
     try:
