@@ -6,14 +6,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_language, resolution_order
 
-from articles import images, search_index, text
+from articles import images, search_index, search_text, text
 from articles.slugs import (
     OldSlugQuerySet,
     SlugQuerySet,
     TranslatedSlugs,
     current_language_first,
 )
-from clinic.languages import LANGUAGE_CODES
+from clinic.languages import LANGUAGE_CODES, localized
 from clinic.rich_text import (
     EDITOR_EXTENSIONS_WITHOUT_HEADINGS,
     RichTextField,
@@ -21,6 +21,8 @@ from clinic.rich_text import (
     sanitize_html,
     sanitize_translations,
 )
+
+SEARCH_FIELDS = ("search_title", "search_summary", "search_body")
 
 
 class Topic(TranslatedSlugs, models.Model):
@@ -108,9 +110,7 @@ class ArticleQuerySet(SlugQuerySet):
     def without_search_text(self):
         """Without the long search text, which no page shows. (Lists still read the body:
         it tells whether the article is written in a language.)"""
-        return self.defer(
-            "search_document", *(f"search_document_{code}" for code in LANGUAGE_CODES)
-        )
+        return self.defer(*SEARCH_FIELDS, *localized(*SEARCH_FIELDS))
 
     def translated_into(self, language_code):
         """Articles with a title and body written in this language."""
@@ -119,14 +119,19 @@ class ArticleQuerySet(SlugQuerySet):
     def missing_translation(self, language_code):
         return self.filter(_untranslated(language_code))
 
+    def search_ids(self, query):
+        """The ids of the published articles whose text in the current language has
+        every word of the query in any of its forms, the best match first (see
+        articles/search_index.py); at most 2 × search_index.CANDIDATES."""
+        query = search_text.Query(query, get_language())
+        if not query:
+            return []
+        connection = connections[self.db]
+        return search_index.ranked_ids(connection, query, Article.Status.PUBLISHED)
+
     def search(self, query):
-        """Articles whose text in the current language has a word starting with each word
-        of the query, ignoring case and diacritics (see articles/search_index.py)."""
-        words = text.search_words(query)
-        if not words:
-            return self.none()
-        vendor = connections[self.db].vendor
-        return self.filter(pk__in=search_index.matching_ids(vendor, get_language(), words))
+        """The articles search_ids finds, as a queryset, in no particular order."""
+        return self.filter(pk__in=self.search_ids(query))
 
 
 class Article(TranslatedSlugs, models.Model):
@@ -212,8 +217,12 @@ class Article(TranslatedSlugs, models.Model):
         symmetrical=False,
         help_text=_("Shown under the article as further reading."),
     )
-    # Derived on save, per language, so that a page view or a search only reads.
-    search_document = models.TextField(editable=False, default="")
+    # Derived on save, per language, so that a page view or a search only reads: the
+    # search terms of the title; of the summary and FAQ questions; of the body and FAQ
+    # answers (articles/search_text.py).
+    search_title = models.TextField(editable=False, default="")
+    search_summary = models.TextField(editable=False, default="")
+    search_body = models.TextField(editable=False, default="")
     reading_minutes = models.PositiveSmallIntegerField(editable=False, default=0)
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -329,7 +338,7 @@ class Article(TranslatedSlugs, models.Model):
         faq_items = list(self.faq_items.all())
         derived = {}
         for code in LANGUAGE_CODES:
-            derived[f"search_document_{code}"] = self._search_document(code, faq_items)
+            derived.update(self._search_fields(code, faq_items))
             derived[f"reading_minutes_{code}"] = self._reading_minutes(code, faq_items)
         Article.objects.filter(pk=self.pk).update(updated_at=timezone.now(), **derived)
 
@@ -344,7 +353,8 @@ class Article(TranslatedSlugs, models.Model):
         body = text.add_heading_ids(sanitize_html(getattr(self, f"body_{code}")))
         setattr(self, f"body_{code}", body)
         setattr(self, f"reading_minutes_{code}", self._reading_minutes(code, faq_items))
-        setattr(self, f"search_document_{code}", self._search_document(code, faq_items))
+        for field, value in self._search_fields(code, faq_items).items():
+            setattr(self, field, value)
 
     def _reading_minutes(self, code, faq_items):
         """Everything the patient reads: the body and every question and answer."""
@@ -355,18 +365,18 @@ class Article(TranslatedSlugs, models.Model):
         ]
         return text.reading_minutes(getattr(self, f"body_{code}"), *faq_text)
 
-    def _search_document(self, code, faq_items):
-        parts = [
-            getattr(self, f"title_{code}"),
-            getattr(self, f"summary_{code}"),
-            plain_text(getattr(self, f"body_{code}")),
-        ]
-        for item in faq_items:
-            parts += [
-                getattr(item, f"question_{code}"),
-                plain_text(getattr(item, f"answer_{code}")),
-            ]
-        return text.fold(" ".join(part for part in parts if part))
+    def _search_fields(self, code, faq_items):
+        """The search terms of each weight class in one language, by field name."""
+        return search_text.search_fields(
+            code,
+            title=getattr(self, f"title_{code}"),
+            summary=getattr(self, f"summary_{code}"),
+            body=plain_text(getattr(self, f"body_{code}")),
+            faq=[
+                (getattr(item, f"question_{code}"), plain_text(getattr(item, f"answer_{code}")))
+                for item in faq_items
+            ],
+        )
 
     def _update_image_renditions(self):
         storage = self.image.storage

@@ -1,4 +1,4 @@
-"""Text helpers for the article models: headings, search folding, reading time, slugs."""
+"""Text helpers for the article models: headings, folding, reading time, slugs."""
 
 import math
 import re
@@ -12,7 +12,6 @@ WORDS_PER_MINUTE = 200
 
 _H2 = re.compile(r"<h2>(.*?)</h2>", re.S)
 _H2_WITH_ID = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
-_WORD = re.compile(r"[^\W_]+")
 
 
 def add_heading_ids(markup):
@@ -42,12 +41,6 @@ def fold(text):
     decomposed = unicodedata.normalize("NFKD", text or "")
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return re.sub(r"\s+", " ", stripped).strip().casefold()
-
-
-def search_words(text):
-    """The words of a search query, folded: runs of letters and digits, as the search
-    index splits the articles' text."""
-    return _WORD.findall(fold(text))
 
 
 def reading_minutes(*markups):

@@ -19,7 +19,9 @@ class ArticleTranslationOptions(TranslationOptions):
         "summary",
         "body",
         "image_alt",
-        "search_document",
+        "search_title",
+        "search_summary",
+        "search_body",
         "reading_minutes",
     )
     required_languages = {"lt": ("title", "summary")}

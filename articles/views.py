@@ -6,6 +6,7 @@ looks at who is asking, and it is never cached.
 """
 
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
@@ -13,12 +14,16 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 
+from articles import search_index, search_text
 from articles.models import Article, OldSlug, Topic
 from clinic.page_cache import cache_public_page
+from clinic.rich_text import plain_text
 
 ARTICLES_PER_PAGE = 12
+# Articles offered when a search finds nothing.
+SUGGESTED = 4
 # An article with this many sections or more opens with a table of contents.
 TOC_MIN_HEADINGS = 3
 
@@ -141,17 +146,48 @@ class ArticlePreviewView(LoginRequiredMixin, PermissionRequiredMixin, ArticleDet
 
 
 @method_decorator(cache_public_page, name="dispatch")
-class SearchView(ListView):
-    """Published articles with, for every word of ?q=, a word that starts with it, in the
-    current language (see articles/search_index.py)."""
+class SearchView(TemplateView):
+    """Published articles with every word of ?q= in any of its forms, in the current
+    language, the best match first, each with an extract around the words found
+    (articles/search_index.py, articles/search_text.py). When nothing matches: the
+    topics, a few articles to start from and the clinic's phone."""
 
     template_name = "articles/search.html"
-    context_object_name = "articles"
-    paginate_by = ARTICLES_PER_PAGE
-
-    def get_queryset(self):
-        self.query = self.request.GET.get("q", "").strip()[:200]
-        return Article.objects.published().for_listing().search(self.query)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        query = self.request.GET.get("q", "").strip()[:200]
+        context = super().get_context_data(query=query, **kwargs)
+        if not query:
+            return context
+        ids = Article.objects.search_ids(query)
+        page = Paginator(ids, ARTICLES_PER_PAGE).get_page(self.request.GET.get("page"))
+        context.update(
+            articles=self.with_extracts(page.object_list, query),
+            page_obj=page,
+            found=len(ids),
+            found_at_least=len(ids) >= search_index.CANDIDATES,
+        )
+        if not ids:
+            context.update(
+                topics=Topic.objects.all(),
+                suggested=self.suggested_articles(),
+            )
+        return context
+
+    def suggested_articles(self):
+        """Articles to start from when nothing matched. The site counts no page views,
+        so instead of the most read these are the editors' choice, the home page's
+        featured articles; without any, the newest. Both read an index."""
+        published = Article.objects.published().for_listing()
+        return list(published.featured()[:SUGGESTED]) or list(published[:SUGGESTED])
+
+    def with_extracts(self, ids, query):
+        """The page's articles in `ids` order, each with `search_extract`: its body
+        around the first word found, those words marked (None if only the title or
+        summary has them)."""
+        found = Article.objects.for_listing().in_bulk(ids)
+        search = search_text.Query(query, translation.get_language())
+        articles = [found[pk] for pk in ids if pk in found]
+        for article in articles:
+            article.search_extract = search.extract(plain_text(article.body))
+        return articles

@@ -1,9 +1,8 @@
-"""Index the articles' search text: see articles/search_index.py.
+"""Index the articles' search text (the first index; 0010 replaces it).
 
 On SQLite, Django alters a table by copying it into a new one and dropping the old, which
-drops the old table's triggers. A later migration that alters articles_article must
-therefore end by creating the three triggers of SQLITE_CREATE again (with the columns of
-that time); the search tests fail until it does.
+drops the old table's triggers. Since 0010 nobody has to create them again by hand: after
+every `migrate`, articles/apps.py makes the index again if a part of it is missing.
 """
 
 from django.db import migrations

@@ -1,4 +1,4 @@
-from articles import text
+from articles import search_text, text
 
 
 def test_section_headings_get_unique_ids_from_their_text():
@@ -13,15 +13,19 @@ def test_folding_ignores_case_and_lithuanian_diacritics():
     assert text.fold("Žasto  ŠALTIS ąčęėįšųūž") == "zasto saltis aceeisuuz"
 
 
-def test_search_words_are_folded_runs_of_letters_and_digits():
-    assert text.search_words("Žasto-skausmas, šaltį! 2 kartus_per") == [
-        "zasto",
-        "skausmas",
-        "salti",
-        "2",
-        "kartus",
-        "per",
-    ]
+def test_search_terms_are_folded_stems_of_runs_of_letters_and_digits():
+    terms = search_text.document_terms("Žasto-skausmas, petyje! 2 kartus_per", "lt")
+    assert terms == "zast skausm pet 2 kart per"
+
+
+def test_a_word_whose_ending_has_diacritics_keeps_the_stem_of_its_folded_form_too():
+    assert search_text.document_terms("šaltį", "lt") == "salt sal"
+    assert search_text.Query("salti", "lt").last == "sal"
+    assert search_text.Query("šaltį", "lt").last == "salt"
+
+
+def test_english_terms_are_english_stems():
+    assert search_text.document_terms("Injections helped", "en") == "inject help"
 
 
 def test_slug_transliterates_lithuanian_letters():
