@@ -106,6 +106,9 @@ MIDDLEWARE = [
     # request.user.is_verified(): has this session passed a second factor?
     "django_otp.middleware.OTPMiddleware",
     "staff_auth.middleware.SecondFactorRequiredMiddleware",
+    # Before anything reads a body (the CSRF check reads the form in process_view):
+    # refuses bodies the site will not read (clinic/bad_requests.py).
+    "clinic.bad_requests.RequestBodyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Axes goes last so that it sees the outcome of every login attempt.
@@ -275,6 +278,17 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
 # in production the proxy (nginx) or shared storage serves MEDIA_ROOT.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
 
+# Request bodies (clinic/bad_requests.py). Forms, the admin's included, stay far below
+# Django's 2.5 MB; only signed-in staff may send files (multipart), and at most
+# UPLOAD_MAX_BYTES in one request, the size the admin states beside the image field.
+# nginx's client_max_body_size (docs/deploying.md) should be the same.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DJANGO_DATA_UPLOAD_MAX_BYTES", 1024 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+UPLOAD_MAX_BYTES = env_int("DJANGO_UPLOAD_MAX_MEGABYTES", 10) * 1024 * 1024
+# Uploads larger than this are spooled to a file in FILE_UPLOAD_TEMP_DIR while read.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -380,11 +394,13 @@ CONTENT_SECURITY_POLICY = {
 # --- Logging --------------------------------------------------------------------------
 
 # Logs go to stderr for the process manager. They never carry personal data: requests
-# are not logged with their bodies, and the form's data stays in the database.
+# are not logged with their bodies, and the form's data stays in the database. A refused
+# request (any 4xx) is one line, without the traceback Django would attach.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line": {"()": "clinic.bad_requests.OneLinePerClientError"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["one_line"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "axes": {"level": "ERROR"},
