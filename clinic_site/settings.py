@@ -232,11 +232,16 @@ TWO_FACTOR_REQUIRED = env_bool("DJANGO_TWO_FACTOR_REQUIRED", True)
 OTP_TOTP_ISSUER = os.environ.get("DJANGO_OTP_ISSUER", "Clinic")
 
 # Brute-force protection on the admin login: five failures lock the user name from that
-# address for an hour.
+# address for an hour, counted from the failure that locked it: further tries during the
+# lockout do not extend it. A superuser lets someone back in sooner (docs/deploying.md).
 AXES_FAILURE_LIMIT = env_int("DJANGO_AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("DJANGO_AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Records of staff logins and failed attempts (user name, address, browser) are deleted
+# this many days after the attempt by `purge_login_records` (cron, docs/deploying.md).
+LOGIN_RECORDS_RETENTION_DAYS = env_int("DJANGO_LOGIN_RECORDS_RETENTION_DAYS", 90)
 AXES_CLIENT_IP_CALLABLE = "clinic.client.client_address"
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 # Axes would otherwise log user names and IP addresses.
