@@ -66,11 +66,24 @@ def error_kind(error):
     return re.split(r"""[:'"(]""", error, maxsplit=1)[0].strip() or "malformed request"
 
 
+def escape_controls(text):
+    return re.sub(r"[\x00-\x1f\x7f]", lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
 def without_query(value):
     return value.split("?", 1)[0] if isinstance(value, str) else value
 
 
 class PrivateLogger(Logger):
+    def atoms(self, resp, req, environ, request_time):
+        """The access log's values, with control characters escaped: a path such as
+        /%0Afake-line must not write a line of its own."""
+        atoms = super().atoms(resp, req, environ, request_time)
+        for name in ("m", "U"):
+            if isinstance(atoms.get(name), str):
+                atoms[name] = escape_controls(atoms[name])
+        return atoms
+
     def setup(self, cfg):
         super().setup(cfg)
         if not any(isinstance(f, PrivateRecords) for f in self.error_log.filters):

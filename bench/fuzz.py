@@ -431,6 +431,9 @@ def report(cases, seconds, log_text, log_lines_before):
         "log_bytes_per_request": round(log_bytes / len(cases), 1),
         "log_lines_per_request": round(len(lines) / len(cases), 2),
         "log_tracebacks": sum("Traceback" in line for line in lines),
+        "log_lines_with_control_characters": sum(
+            any(ord(c) < 32 and c != "\t" for c in line) for line in lines
+        ),
         "log_lines_with_query_marker": sum(MARKER in line for line in lines),
         "log_lines_with_client_address": sum(
             "127.0.0.1" in line and "Listening at" not in line for line in lines
@@ -451,6 +454,9 @@ def print_report(figures):
         "log lines with the query marker (target 0)": figures["log_lines_with_query_marker"],
         "log lines with the client address (target 0)": figures["log_lines_with_client_address"],
         "tracebacks in the log (target 0)": figures["log_tracebacks"],
+        "log lines with control characters (target 0)": figures[
+            "log_lines_with_control_characters"
+        ],
     }
     for name, value in verdicts.items():
         print(f"{'OK  ' if value == 0 else 'FAIL'} {name}: {value}")

@@ -30,6 +30,8 @@ REQUESTS = [
     + HOST
     + b"Content-Type: application/x-www-form-urlencoded; charset=latin-1\r\n"
     + b"Content-Length: 3\r\n\r\na=\xe9",
+    # A path that would write a line of its own into the access log.
+    b"GET /en/%%0D%%0AInjected-line/?%s HTTP/1.1\r\n" + HOST + b"\r\n",
     # Answered.
     b"GET /en/search/?%s HTTP/1.1\r\n" + HOST + b"\r\n",
     b"GET /en/no-such-page/?%s HTTP/1.1\r\n" + HOST + b"\r\n",
@@ -83,3 +85,8 @@ def test_refused_requests_are_logged_by_kind_in_one_line_each(gunicorn_log):
 def test_gunicorn_opens_no_control_socket(gunicorn_log):
     _statuses, _log, control_sockets = gunicorn_log
     assert control_sockets == []
+
+
+def test_a_path_cannot_write_a_line_of_its_own(gunicorn_log):
+    _statuses, log, _sockets = gunicorn_log
+    assert not [line for line in log.splitlines() if line.startswith("Injected-line")]
