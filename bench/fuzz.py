@@ -243,6 +243,7 @@ class Fuzzer:
                     b"/en/articles/" + b"a" * 300 + b"/",
                     b"/%2e%2e/",
                     b"/lt/\xc5\xbe/",
+                    b"/en/%0D%0Afake-line/",
                 ]
             ) + self.query("q", MARKER)
         if self.rng.random() < 0.05:
