@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 import django
 
-from bench.server import ROOT, Gunicorn, manage, site_environment
+from harness.server import ROOT, Gunicorn, manage, site_environment
 
 STATE = ROOT / "bench" / "out" / "fuzz"
 STATIC_ROOT = ROOT / "bench" / "out" / "static"

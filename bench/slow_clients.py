@@ -19,7 +19,7 @@ import subprocess
 import threading
 import time
 
-from bench.server import ROOT, Gunicorn, manage, site_environment
+from harness.server import ROOT, Gunicorn, manage, site_environment
 
 STATE = ROOT / "bench" / "out" / "slow-clients"
 STATIC_ROOT = ROOT / "bench" / "out" / "static"

@@ -5,12 +5,11 @@ import os
 import sqlite3
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from bench.registration_load import new_submissions, submit_concurrently
-from bench.server import Gunicorn, free_port, manage, site_environment
+from harness.registration_load import new_submissions, submit_concurrently
+from tests.registration.gunicorn_site import gunicorn_site
 
 LIMIT = 5
 REQUESTS = 30
@@ -19,20 +18,14 @@ CACHES = ["files", *(["redis"] if os.environ.get("REDIS_URL") else [])]
 
 @pytest.fixture(params=CACHES)
 def site(request, tmp_path):
-    """The site under gunicorn with four workers sharing one cache; it shares this
-    process's SECRET_KEY, so the test can sign form stamps as the form would."""
+    """Four gunicorn workers sharing one cache: files, or Redis in the Redis run."""
     shared_cache = {"REDIS_URL": os.environ["REDIS_URL"]} if request.param == "redis" else {}
-    env = site_environment(
+    with gunicorn_site(
         tmp_path,
-        settings.STATIC_ROOT,
-        DJANGO_SECRET_KEY=settings.SECRET_KEY,
         DJANGO_REGISTRATION_RATE_LIMIT=str(LIMIT),
         DJANGO_CACHE_KEY_PREFIX=f"rate-limit-test-{os.getpid()}",
-        DJANGO_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         **shared_cache,
-    )
-    manage(env, "migrate", "--noinput", "--verbosity", "0")
-    with Gunicorn(env, free_port(), tmp_path / "gunicorn.log", workers=4) as server:
+    ) as server:
         yield server, tmp_path
 
 

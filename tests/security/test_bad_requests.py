@@ -5,9 +5,10 @@ import io
 import logging
 
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import translation
+from django.views.defaults import server_error
 
 from registration.models import AppointmentRequest
 from tests.registration.factories import FormDataFactory, PrivacyNoticeFactory, StaffUserFactory
@@ -141,3 +142,10 @@ def test_staff_upload_over_the_stated_size_is_refused_before_it_is_read(tmp_path
     client.force_login(StaffUserFactory(), backend="django.contrib.auth.backends.ModelBackend")
     response = multipart_post(client, "/admin/login/", 50_000, tmp_path, settings)
     assert response.status_code == 413
+
+
+def test_server_error_page_is_in_the_visitors_language():
+    with translation.override("lt"):
+        response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    assert '<html lang="lt">' in response.content.decode()

@@ -7,7 +7,7 @@ import socket
 import pytest
 from django.conf import settings
 
-from bench.server import Gunicorn, free_port, manage, site_environment
+from harness.server import Gunicorn, free_port, manage, site_environment
 
 QUERY = "q=nugaros-skausmas-SECRET"
 HOST = b"Host: 127.0.0.1\r\n"
