@@ -16,8 +16,9 @@ phase), and turns away:
 
 `bad_request` is the site's 400 page (handler400), for every other request Django
 refuses (a malformed multipart body, too many fields, a body over
-DATA_UPLOAD_MAX_MEMORY_SIZE, an unknown host). `OneLinePerClientError` keeps the log of
-any 4xx to one line: Django attaches the exception's traceback to those records.
+DATA_UPLOAD_MAX_MEMORY_SIZE, an unknown host); `csrf_failure` is its page for a form
+sent without a valid CSRF cookie or token. `OneLinePerClientError` keeps the log of any
+4xx to one line: Django attaches the exception's traceback to those records.
 """
 
 import codecs
@@ -55,6 +56,12 @@ def refusal_page(request, status):
 def bad_request(request, exception=None):
     """handler400: Django logs the refusal itself (one line, see OneLinePerClientError)."""
     return refusal_page(request, 415 if isinstance(exception, FilesRefused) else 400)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form sent without its security cookie (cookies blocked, or the
+    form left open across a browser restart). Django logs the refusal in one line."""
+    return refusal_page(request, 403)
 
 
 class FilesRefused(MultiPartParserError):

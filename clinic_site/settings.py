@@ -373,6 +373,8 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A form sent without its CSRF cookie gets a short page in the visitor's language.
+CSRF_FAILURE_VIEW = "clinic.bad_requests.csrf_failure"
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 # "preload" asks to be listed in browsers' built-in HTTPS-only list (hstspreload.org): a

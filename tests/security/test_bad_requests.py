@@ -149,3 +149,13 @@ def test_server_error_page_is_in_the_visitors_language():
         response = server_error(RequestFactory().get("/"))
     assert response.status_code == 500
     assert '<html lang="lt">' in response.content.decode()
+
+
+def test_form_sent_without_its_security_cookie_explains_in_lithuanian(console_log):
+    client = Client(enforce_csrf_checks=True)
+    data = FormDataFactory()
+    response = client.post(form_url("lt"), data, HTTP_ACCEPT_LANGUAGE="lt")
+    assert response.status_code == 403
+    assert "Leiskite šiai svetainei naudoti slapukus" in response.content.decode()
+    assert AppointmentRequest.objects.count() == 0
+    assert console_log() == ["Forbidden (CSRF cookie not set.): /lt/registracija/"]
