@@ -1,3 +1,5 @@
+import ipaddress
+
 from django.conf import settings
 
 
@@ -13,6 +15,16 @@ def client_address(request):
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if proxies and forwarded:
         hops = [hop.strip() for hop in forwarded.split(",")]
-        if len(hops) >= proxies:
+        if len(hops) >= proxies and is_address(hops[-proxies]):
             return hops[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def is_address(text):
+    """Only a real address is used: the login lockout stores it in an address column,
+    which PostgreSQL refuses to fill with anything else."""
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True

@@ -76,3 +76,14 @@ def test_login_records_older_than_the_retention_period_are_deleted(client, setti
 
     assert list(AccessLog.objects.all()) == [recent]
     assert not AccessAttempt.objects.exists()
+
+
+def test_a_failed_login_with_a_forged_forwarded_address_is_recorded_without_error(client, settings):
+    settings.PROXY_COUNT = 1
+    response = client.post(
+        "/admin/login/",
+        {"username": "someone", "password": "wrong"},
+        HTTP_X_FORWARDED_FOR="garbage",
+    )
+    assert response.status_code == 200
+    assert AccessAttempt.objects.get().ip_address == "127.0.0.1"
