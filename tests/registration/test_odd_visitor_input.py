@@ -6,6 +6,7 @@ from django.utils import translation
 
 from clinic.visitor_input import object_id
 from tests.articles.factories import ArticleFactory
+from tests.registration.factories import FormDataFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +38,12 @@ def test_only_plain_digits_make_an_id(value):
 def test_plain_digits_make_an_id():
     assert object_id("42") == 42
     assert object_id("9" * 18) == int("9" * 18)
+
+
+@pytest.mark.parametrize("field", ["name", "phone", "email", "preferred_time", "message"])
+@pytest.mark.parametrize("value", ["a\x00b", "ž" * 3000, "💉", "\u202e", "１２３"])
+def test_odd_form_values_get_the_form_back_or_are_stored(client, clinic, field, value):
+    with translation.override("lt"):
+        url = reverse("registration:request")
+    response = client.post(url, FormDataFactory(**{field: value}))
+    assert response.status_code in (200, 303)

@@ -87,3 +87,9 @@ def test_a_failed_login_with_a_forged_forwarded_address_is_recorded_without_erro
     )
     assert response.status_code == 200
     assert AccessAttempt.objects.get().ip_address == "127.0.0.1"
+
+
+@pytest.mark.parametrize("username", ["a\x00b", "ž" * 300, ""])
+def test_an_odd_user_name_gets_the_login_form_back(client, username):
+    response = client.post("/admin/login/", {"username": username, "password": "wrong\x00"})
+    assert response.status_code == 200
