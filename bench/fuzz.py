@@ -18,6 +18,9 @@ It prints, and writes to bench/out/fuzz.json:
 
 The clients sign form stamps with the server's SECRET_KEY, as docs/reception.md
 describes, so a well-formed post is a real request; the rate limit is off (one address).
+SQLite and the file cache by default; on PostgreSQL and Redis with
+    PG_PORT=... REDIS_PORT=... .ci/with-postgres-redis env BENCH_FUZZ_SERVICES=1 \
+        .venv/bin/python -m bench.fuzz
 """
 
 import json
@@ -26,7 +29,6 @@ import random
 import shutil
 import signal
 import socket
-import sqlite3
 import sys
 import time
 import urllib.parse
@@ -329,6 +331,24 @@ class Fuzzer:
         answer_expected = name not in {"HTTP/0.9", "TLS hello", "random bytes"}
         return Case(f"raw: {name}", raw, answer_expected=answer_expected)
 
+    def admin_login(self):
+        """Wrong passwords with odd user names and forged forwarded addresses: the login
+        lockout stores both."""
+        fields = {
+            "csrfmiddlewaretoken": self.token,
+            "username": self.rng.choice(["reception", *ODD_VALUES]),
+            "password": self.rng.choice(["wrong", "\x00", "ž" * 1000]),
+        }
+        forwarded = self.rng.choice(["garbage", "1.2.3.4", "::1, x", "999.1.1.1", ""])
+        headers = [
+            b"Cookie: csrftoken=" + self.cookie.encode(),
+            b"Content-Type: application/x-www-form-urlencoded",
+            b"X-Forwarded-For: " + forwarded.encode(),
+        ]
+        body = urllib.parse.urlencode(fields).encode()
+        target = self.paths["admin"].encode() + self.query("next", "/admin/")
+        return Case("admin: failed login", self.request("POST", target, headers, body))
+
     def next_case(self):
         builders = [
             (self.charset_post, 15),
@@ -338,6 +358,7 @@ class Fuzzer:
             (self.odd_get, 30),
             (self.odd_headers, 10),
             (self.raw_garbage, 10),
+            (self.admin_login, 5),
         ]
         builder = self.rng.choices([b for b, _ in builders], [w for _, w in builders])[0]
         return builder()
@@ -400,9 +421,10 @@ def site_paths():
 
 
 def stored_tokens(tokens):
-    with sqlite3.connect(STATE / "db.sqlite3") as database:
-        rows = database.execute("SELECT form_token FROM registration_appointmentrequest")
-        return {token for (token,) in rows} & set(tokens)
+    from registration.models import AppointmentRequest
+
+    stored = AppointmentRequest.objects.filter(form_token__in=tokens)
+    return set(stored.values_list("form_token", flat=True))
 
 
 def report(cases, seconds, log_text, log_lines_before):
@@ -474,12 +496,20 @@ def main():
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(f"stopped by signal {signum}"))
     shutil.rmtree(STATE, ignore_errors=True)
     STATE.mkdir(parents=True)
+    # BENCH_FUZZ_SERVICES=1 under .ci/with-postgres-redis: the site on its PostgreSQL
+    # and Redis (DATABASE_URL, REDIS_URL) instead of SQLite and files.
+    services = {}
+    if os.environ.get("BENCH_FUZZ_SERVICES"):
+        services = {name: os.environ[name] for name in ("DATABASE_URL", "REDIS_URL")}
     env = site_environment(
         STATE,
         STATIC_ROOT,
         DJANGO_SECRET_KEY=SECRET_KEY,
         DJANGO_REGISTRATION_RATE_LIMIT="0",
         DJANGO_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        # As behind nginx: the address is the last X-Forwarded-For entry, if there is one.
+        DJANGO_PROXY_COUNT="1",
+        **services,
     )
     if not (STATIC_ROOT / "staticfiles.json").exists():
         manage(env, "collectstatic", "--noinput", "--verbosity", "0")

@@ -28,3 +28,17 @@ def is_address(text):
     except ValueError:
         return False
     return True
+
+
+# Django's user names are at most 150 characters; the login form does not enforce it
+# before it authenticates, and django-axes stores what was typed in a 255-character
+# column, which PostgreSQL refuses to overflow.
+USERNAME_MAX_LENGTH = 150
+
+
+def login_username(request, credentials=None):
+    """The user name of a login attempt, as django-axes records it (AXES_USERNAME_CALLABLE):
+    what was typed, cut to the longest user name there can be."""
+    source = credentials if credentials else getattr(request, "POST", {})
+    username = source.get("username")
+    return username[:USERNAME_MAX_LENGTH] if isinstance(username, str) else username

@@ -243,6 +243,7 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # this many days after the attempt by `purge_login_records` (cron, docs/deploying.md).
 LOGIN_RECORDS_RETENTION_DAYS = env_int("DJANGO_LOGIN_RECORDS_RETENTION_DAYS", 90)
 AXES_CLIENT_IP_CALLABLE = "clinic.client.client_address"
+AXES_USERNAME_CALLABLE = "clinic.client.login_username"
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 # Axes would otherwise log user names and IP addresses.
 AXES_VERBOSE = False

@@ -89,7 +89,13 @@ def test_a_failed_login_with_a_forged_forwarded_address_is_recorded_without_erro
     assert AccessAttempt.objects.get().ip_address == "127.0.0.1"
 
 
-@pytest.mark.parametrize("username", ["a\x00b", "ž" * 300, ""])
+@pytest.mark.parametrize("username", ["a\x00b", "ž" * 300, "ž" * 5000, ""])
 def test_an_odd_user_name_gets_the_login_form_back(client, username):
     response = client.post("/admin/login/", {"username": username, "password": "wrong\x00"})
     assert response.status_code == 200
+
+
+def test_repeated_tries_with_an_overlong_user_name_still_lock_it_out(client):
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        response = log_in(client, "ž" * 5000, "wrong password")
+    assert response.status_code == 429
