@@ -8,10 +8,12 @@ from axes.models import AccessAttempt, AccessLog
 from django.conf import settings
 from django.core.management import call_command
 from django.db.models import F
+from django.test import Client
 from django.utils import timezone
 
 from tests.registration.factories import StaffUserFactory
 from tests.security.test_admin_hardening import fail_to_log_in, log_in, staff_user
+from tests.staff_auth.sign_in import log_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -48,9 +50,7 @@ def test_a_locked_out_member_of_staff_is_let_back_in_with_a_command(client):
 
 def test_a_superuser_lets_a_locked_out_member_of_staff_back_in_from_the_admin(client):
     user = locked_out_user(client)
-    superuser_client = type(client)()
-    superuser = StaffUserFactory(is_superuser=True)
-    superuser_client.force_login(superuser, backend="django.contrib.auth.backends.ModelBackend")
+    superuser_client = log_in_with_second_factor(Client(), StaffUserFactory(is_superuser=True))
     attempt = AccessAttempt.objects.get(username=user.username)
     response = superuser_client.post(
         f"/{settings.ADMIN_URL}axes/accessattempt/",
