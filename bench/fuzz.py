@@ -511,8 +511,8 @@ def main():
         DJANGO_PROXY_COUNT="1",
         **services,
     )
-    if not (STATIC_ROOT / "staticfiles.json").exists():
-        manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+    # Always: a manifest from before a change to the static files would fail pages.
+    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
     manage(env, "migrate", "--noinput", "--verbosity", "0")
     manage(env, "load_demo_content", "--verbosity", "0")
     os.environ.update(env)
