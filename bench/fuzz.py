@@ -42,7 +42,7 @@ from harness.server import ROOT, Gunicorn, manage, site_environment
 
 STATE = ROOT / "bench" / "out" / "fuzz"
 STATIC_ROOT = ROOT / "bench" / "out" / "static"
-PORT = int(os.environ.get("BENCH_FUZZ_PORT", "8403"))
+PORT = int(os.environ.get("BENCH_FUZZ_PORT", "8404"))
 REQUESTS = int(os.environ.get("BENCH_FUZZ_REQUESTS", "3000"))
 MAX_SECONDS = float(os.environ.get("BENCH_FUZZ_SECONDS", "300"))
 CLIENTS = 8

@@ -23,7 +23,7 @@ from harness.server import ROOT, Gunicorn, manage, site_environment
 
 STATE = ROOT / "bench" / "out" / "slow-clients"
 STATIC_ROOT = ROOT / "bench" / "out" / "static"
-PORT = int(os.environ.get("BENCH_SLOW_PORT", "8404"))
+PORT = int(os.environ.get("BENCH_SLOW_PORT", "8405"))
 WORKERS = 5
 THREADS = 4
 SLOW_CLIENTS = (WORKERS, WORKERS * THREADS, 100)
