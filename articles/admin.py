@@ -11,6 +11,7 @@ from articles.admin_workspace import TranslationWorkspaceMixin
 from articles.models import Article, FAQItem, Topic
 from clinic.languages import LANGUAGE_CODES, localized
 from clinic.rich_text import RichTextAdminMixin
+from clinic.uploads import with_size_limit
 
 
 class TranslationFilter(admin.SimpleListFilter):
@@ -79,6 +80,12 @@ class ArticleAdmin(TranslationWorkspaceMixin, RichTextAdminMixin, TabbedTranslat
         label = f"{capfirst(links.verbose_name)}:"
         model_count.pop(links.verbose_name_plural, None)
         return _without_lines(to_delete, label), model_count, perms_needed, protected
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "image":
+            field.help_text = with_size_limit(field.help_text)
+        return field
 
     def view_on_site(self, obj):
         # A draft or scheduled article is not on the site yet: show its preview.

@@ -106,6 +106,9 @@ MIDDLEWARE = [
     # request.user.is_verified(): has this session passed a second factor?
     "django_otp.middleware.OTPMiddleware",
     "staff_auth.middleware.SecondFactorRequiredMiddleware",
+    # Before anything reads a body (the CSRF check reads the form in process_view):
+    # refuses bodies the site will not read (clinic/bad_requests.py).
+    "clinic.bad_requests.RequestBodyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Axes goes last so that it sees the outcome of every login attempt.
@@ -229,12 +232,18 @@ TWO_FACTOR_REQUIRED = env_bool("DJANGO_TWO_FACTOR_REQUIRED", True)
 OTP_TOTP_ISSUER = os.environ.get("DJANGO_OTP_ISSUER", "Clinic")
 
 # Brute-force protection on the admin login: five failures lock the user name from that
-# address for an hour.
+# address for an hour, counted from the failure that locked it: further tries during the
+# lockout do not extend it. A superuser lets someone back in sooner (docs/deploying.md).
 AXES_FAILURE_LIMIT = env_int("DJANGO_AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("DJANGO_AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Records of staff logins and failed attempts (user name, address, browser) are deleted
+# this many days after the attempt by `purge_login_records` (cron, docs/deploying.md).
+LOGIN_RECORDS_RETENTION_DAYS = env_int("DJANGO_LOGIN_RECORDS_RETENTION_DAYS", 90)
 AXES_CLIENT_IP_CALLABLE = "clinic.client.client_address"
+AXES_USERNAME_CALLABLE = "clinic.client.login_username"
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 # Axes would otherwise log user names and IP addresses.
 AXES_VERBOSE = False
@@ -274,6 +283,17 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
 # Uploaded images are served by Django only for development and single-server trials;
 # in production the proxy (nginx) or shared storage serves MEDIA_ROOT.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
+
+# Request bodies (clinic/bad_requests.py). Forms, the admin's included, stay far below
+# Django's 2.5 MB; only signed-in staff may send files (multipart), and at most
+# UPLOAD_MAX_BYTES in one request, the size the admin states beside the image field.
+# nginx's client_max_body_size (docs/deploying.md) should be the same.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DJANGO_DATA_UPLOAD_MAX_BYTES", 1024 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+UPLOAD_MAX_BYTES = env_int("DJANGO_UPLOAD_MAX_MEGABYTES", 10) * 1024 * 1024
+# Uploads larger than this are spooled to a file in FILE_UPLOAD_TEMP_DIR while read.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -345,6 +365,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # outermost of them saw (clinic/client.py).
 PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+# A load balancer probes the health check over plain HTTP: it answers there, no redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SESSION_COOKIE_SECURE", not DEBUG)
 LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 CSRF_COOKIE_SECURE = env_bool("DJANGO_CSRF_COOKIE_SECURE", not DEBUG)
@@ -352,9 +374,16 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A form sent without its CSRF cookie gets a short page in the visitor's language.
+CSRF_FAILURE_VIEW = "clinic.bad_requests.csrf_failure"
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
-SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
+# "preload" asks to be listed in browsers' built-in HTTPS-only list (hstspreload.org): a
+# commitment for the whole domain and its subdomains that takes months to undo. Off
+# until the clinic chooses it (docs/deploying.md).
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
+# `check --deploy` warns (security.W021) while preload is off: off is the choice here.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -380,11 +409,13 @@ CONTENT_SECURITY_POLICY = {
 # --- Logging --------------------------------------------------------------------------
 
 # Logs go to stderr for the process manager. They never carry personal data: requests
-# are not logged with their bodies, and the form's data stays in the database.
+# are not logged with their bodies, and the form's data stays in the database. A refused
+# request (any 4xx) is one line, without the traceback Django would attach.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line": {"()": "clinic.bad_requests.OneLinePerClientError"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["one_line"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "axes": {"level": "ERROR"},

@@ -18,6 +18,8 @@ from clinic_site import views as site_views
 
 admin.site.site_header = admin.site.site_title = _("Clinic website administration")
 handler403 = admin_pages.permission_denied
+# A request the site cannot read: a short page in the visitor's language.
+handler400 = "clinic.bad_requests.bad_request"
 
 urlpatterns = [
     # Two-factor sign-in pages, under the admin's address (see staff_auth/).

@@ -20,6 +20,7 @@ from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
 from clinic import page_cache
+from clinic.visitor_input import object_id
 from registration.spam import FormStamp
 
 CSRF_VALUE = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -32,8 +33,7 @@ _kept = {}
 
 def blank_form_response(request, render):
     """The blank form page for this request; `render()` makes a TemplateResponse of it."""
-    article = request.GET.get("article", "")
-    key = (get_language(), article if article.isdigit() else "")
+    key = (get_language(), object_id(request.GET.get("article")))
     generation = page_cache.recent_generation()
     kept = _kept.get(key)
     if kept is None or kept[0] != generation or time.time() >= kept[1]:

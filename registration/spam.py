@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
 from clinic.client import client_address
+from clinic.counters import count_up
 
 STAMP_SALT = "registration.form-stamp"
 # A form left open longer than this is sent back to the patient to send again.
@@ -77,7 +77,7 @@ class RateLimit:
     """How many requests one client may send per time window.
 
     Windows are fixed (e.g. each clock hour), which keeps the count a single cache entry
-    that every cache backend can increment.
+    that every cache backend can increment (clinic/counters.py).
     """
 
     def __init__(self, request):
@@ -87,17 +87,12 @@ class RateLimit:
         fingerprint = client_fingerprint(client_address(request))
         self.key = f"registration-rate-{fingerprint}-{window_number}"
 
-    def is_exceeded(self):
-        return bool(self.limit) and cache.get(self.key, 0) >= self.limit
+    def admits_one_more(self):
+        """Count this request; False if it is over the limit.
 
-    def count(self):
-        """Count one more accepted request from this client."""
+        Counting first and comparing the new count makes the check and the count one
+        step in the shared cache, so simultaneous requests cannot all slip under the limit.
+        """
         if not self.limit:
-            return
-        cache.add(self.key, 0, timeout=self.window)
-        try:
-            cache.incr(self.key)
-        except ValueError:  # the entry expired between add() and incr()
-            cache.set(self.key, 1, timeout=self.window)
-        # Some backends (files) reset an entry's lifetime to the default on incr().
-        cache.touch(self.key, timeout=self.window)
+            return True
+        return count_up(self.key, timeout=self.window) <= self.limit

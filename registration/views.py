@@ -9,6 +9,7 @@ from django.views.generic import FormView, TemplateView
 from articles.models import Article
 from clinic.models import ClinicDetails
 from clinic.page_cache import cache_public_page
+from clinic.visitor_input import object_id
 from registration.blank_form import blank_form_response
 from registration.forms import AppointmentRequestForm
 from registration.models import PrivacyNotice
@@ -30,8 +31,8 @@ class AppointmentRequestView(FormView):
     def get_initial(self):
         """A patient who came from an article is asked about it, in their language."""
         initial = super().get_initial()
-        article_pk = self.request.GET.get("article", "")
-        if article_pk.isdigit():
+        article_pk = object_id(self.request.GET.get("article"))
+        if article_pk:
             article = Article.objects.published().filter(pk=article_pk).first()
             if article:
                 initial["topic"] = article.title
@@ -41,14 +42,12 @@ class AppointmentRequestView(FormView):
     def form_valid(self, form):
         if form.already_sent:
             return self.redirect_to_thanks()
-        rate_limit = RateLimit(self.request)
-        if rate_limit.is_exceeded():
+        if not RateLimit(self.request).admits_one_more():
             form.refuse(self.rate_limit_message(), code="rate_limited")
             return self.render_to_response(self.get_context_data(form=form), status=429)
         # Stored, and that is all: the e-mail to reception is sent by a worker (see
         # registration/notifications.py), so the patient never waits for a mail server.
         form.save()
-        rate_limit.count()
         return self.redirect_to_thanks()
 
     def redirect_to_thanks(self):

@@ -15,3 +15,11 @@ def test_without_a_proxy_forwarded_for_headers_are_ignored(settings):
     settings.PROXY_COUNT = 0
     request = RequestFactory().get("/", REMOTE_ADDR="198.51.100.3", HTTP_X_FORWARDED_FOR="6.6.6.6")
     assert client_address(request) == "198.51.100.3"
+
+
+def test_a_forwarded_value_that_is_no_address_is_not_used(settings):
+    settings.PROXY_COUNT = 1
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR="6.6.6.6, not-an-address"
+    )
+    assert client_address(request) == "198.51.100.7"

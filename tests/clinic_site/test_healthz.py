@@ -21,3 +21,20 @@ def test_health_check_fails_when_the_database_does_not_answer(client):
 def test_health_check_is_never_cached(client):
     response = client.get("/healthz")
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_health_check_answers_over_plain_http_when_https_is_enforced(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/healthz").status_code == 200
+
+
+def test_pages_still_redirect_to_https_when_it_is_enforced(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get("/lt/")
+    assert response.status_code == 301
+    assert response["Location"].startswith("https://")
+
+
+def test_only_the_health_check_is_exempt_from_the_https_redirect(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/healthzz").status_code == 301

@@ -4,12 +4,11 @@ SQLite default: every request is answered, and stored exactly once."""
 import sqlite3
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
 from harness.registration_load import new_submissions, submit_concurrently
-from harness.server import Gunicorn, free_port, manage, site_environment
+from tests.registration.gunicorn_site import gunicorn_site
 
 REQUESTS = 200
 CLIENTS = 16
@@ -17,18 +16,9 @@ CLIENTS = 16
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """The site under gunicorn with four workers, on its own SQLite database. It shares
-    this process's SECRET_KEY, so the test can sign form stamps as the form would."""
+    """Four gunicorn workers; the rate limit is off (every client shares one address)."""
     state = tmp_path_factory.mktemp("gunicorn")
-    env = site_environment(
-        state,
-        settings.STATIC_ROOT,
-        DJANGO_SECRET_KEY=settings.SECRET_KEY,
-        DJANGO_REGISTRATION_RATE_LIMIT="0",
-        DJANGO_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-    )
-    manage(env, "migrate", "--noinput", "--verbosity", "0")
-    with Gunicorn(env, free_port(), state / "gunicorn.log", workers=4) as server:
+    with gunicorn_site(state, DJANGO_REGISTRATION_RATE_LIMIT="0") as server:
         yield server, state
 
 

@@ -105,3 +105,13 @@ def test_the_admin_rich_text_editor_runs_on_a_nonce_not_on_unsafe_inline(client)
     assert "'self'" in policy["script-src"]
     assert [source for source in policy["script-src"] if source.startswith("'nonce-")]
     assert "unsafe-inline" not in response["Content-Security-Policy"]
+
+
+def test_https_is_not_committed_to_browsers_preload_list_by_default(response):
+    assert "preload" not in response["Strict-Transport-Security"]
+
+
+def test_hsts_preload_is_sent_when_the_clinic_chooses_it(client, clinic, settings):
+    settings.SECURE_HSTS_PRELOAD = True
+    response = client.get("/lt/", headers=BEHIND_TLS_PROXY)
+    assert "preload" in response["Strict-Transport-Security"].split("; ")
