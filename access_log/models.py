@@ -39,7 +39,7 @@ class AccessEvent(models.Model):
     class Meta:
         ordering = ["-at", "-pk"]
         verbose_name = _("access to a request")
-        verbose_name_plural = _("access log")
+        verbose_name_plural = _("request access log")
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.request_number}"

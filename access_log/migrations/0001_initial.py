@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'verbose_name': 'access to a request',
-                'verbose_name_plural': 'access log',
+                'verbose_name_plural': 'request access log',
                 'ordering': ['-at', '-pk'],
             },
         ),
