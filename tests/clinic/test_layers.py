@@ -4,9 +4,10 @@ other way round. Only the demo loader, which fills every app, sits above them al
 import ast
 from pathlib import Path
 
-CLINIC_DIR = Path(__file__).resolve().parents[2] / "clinic"
-FEATURE_APPS = {"articles", "registration", "reviews", "feedback"}
-ARTICLES_DIR = CLINIC_DIR.parent / "articles"
+REPOSITORY = Path(__file__).resolve().parents[2]
+CLINIC_DIR = REPOSITORY / "clinic"
+FEATURE_APPS = {"articles", "registration", "reviews", "feedback", "staff_auth", "access_log"}
+ARTICLES_DIR = REPOSITORY / "articles"
 ABOVE_EVERYTHING = {CLINIC_DIR / "management" / "commands" / "load_demo_content.py"}
 
 
@@ -26,6 +27,12 @@ def test_the_clinic_app_imports_no_feature_app():
         if path not in ABOVE_EVERYTHING
     }
     assert {path: apps for path, apps in offenders.items() if apps} == {}
+
+
+def test_every_app_of_the_project_is_in_a_layer():
+    """A new app is either the bottom layer or a feature the check above covers."""
+    apps = {path.parent.name for path in REPOSITORY.glob("*/apps.py")}
+    assert apps == FEATURE_APPS | {"clinic"}
 
 
 def test_the_layer_check_sees_the_demo_loaders_imports():
