@@ -67,6 +67,15 @@ def test_the_sign_off_page_shows_what_changed_since_the_last_sign_off(
     assert [(d.field, d.language) for d in response.context["diffs"]] == [("summary", "lt")]
 
 
+def test_the_sign_off_form_offers_the_role_the_reviewer_gave_last_time(
+    reviewer_client, reviewer, settings, article
+):
+    SignOffFactory(article=ArticleFactory(), reviewer=reviewer)
+    response = reviewer_client.get(change_url(settings, article, "sign-off/"))
+    form = response.context["form"]
+    assert {name: form[name].value() for name in SIGN_OFF} == SIGN_OFF
+
+
 def test_page_without_sign_off_says_clinical_review_is_pending(client, article):
     html = client.get(url_of(article, "en")).content.decode()
     assert "Clinical review pending" in element(html, "div", class_="review-status")["text"]
