@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
+from clinic.languages import DEFAULT_LANGUAGE, localized
 from reviews.models import SignOff
 
 
@@ -16,12 +17,12 @@ class SignOffForm(forms.ModelForm):
 
     class Meta:
         model = SignOff
-        fields = ["reviewer_role_lt", "reviewer_role_en"]
+        fields = list(localized("reviewer_role"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["interval_months"].initial = settings.REVIEW_INTERVAL_MONTHS
-        self.fields["reviewer_role_lt"].required = True
+        self.fields[f"reviewer_role_{DEFAULT_LANGUAGE}"].required = True
 
 
 class ReviewRulesForm(forms.ModelForm):
