@@ -49,3 +49,22 @@ def test_articles_import_neither_their_reviews_nor_their_feedback():
         for path in ARTICLES_DIR.rglob("*.py")
     }
     assert {path: apps for path, apps in offenders.items() if apps} == {}
+
+
+def test_no_app_imports_the_project_package_or_the_test_and_bench_tooling():
+    """The site (clinic_site/) assembles the apps; tests/, bench/ and harness/ drive them."""
+    above = {"clinic_site", "tests", "bench", "harness"}
+    offenders = {
+        str(path.relative_to(REPOSITORY)): sorted(set(imported_packages(path)) & above)
+        for app in FEATURE_APPS | {"clinic"}
+        for path in (REPOSITORY / app).rglob("*.py")
+    }
+    assert {path: packages for path, packages in offenders.items() if packages} == {}
+
+
+def test_the_harness_imports_neither_the_tests_nor_the_benchmarks():
+    offenders = {
+        str(path.relative_to(REPOSITORY)): sorted(set(imported_packages(path)) & {"tests", "bench"})
+        for path in (REPOSITORY / "harness").rglob("*.py")
+    }
+    assert {path: packages for path, packages in offenders.items() if packages} == {}
