@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
-from articles.admin import ArticleAdmin, _without_lines
+from articles.admin import ArticleAdmin, without_lines
 from articles.models import Article
 from clinic.languages import localized
 from feedback.models import often_unhelpful
@@ -72,7 +72,7 @@ class ArticleReviewAdminMixin(ReviewViews, VersionAdmin):
         to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
         for model in (TextChange, ReminderSent):
             model_count.pop(model._meta.verbose_name_plural, None)
-            to_delete = _without_lines(to_delete, f"{capfirst(model._meta.verbose_name)}:")
+            to_delete = without_lines(to_delete, f"{capfirst(model._meta.verbose_name)}:")
         return to_delete, model_count, perms_needed, protected
 
     def get_queryset(self, request):
