@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.urls import path, reverse
 from django.utils import formats, timezone
+from django.utils.functional import lazy
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
@@ -29,13 +30,20 @@ from reviews.models import ReminderSent, SignOff, TextChange
 revisions.register_articles()
 
 
+def _due_soon_label():
+    days = settings.REVIEW_REMINDER_DAYS
+    return ngettext("Review due within %(days)d day", "Review due within %(days)d days", days) % {
+        "days": days
+    }
+
+
 class ReviewQueueFilter(admin.SimpleListFilter):
     title = _("clinical review")
     parameter_name = "review"
     QUEUES = {
         "never": (_("Never signed off"), queue.never_signed_off),
         "changed": (_("Changed since review"), queue.changed_since_review),
-        "due": (_("Review due within 30 days"), queue.due_soon),
+        "due": (lazy(_due_soon_label, str)(), queue.due_soon),
         "overdue": (_("Review overdue"), queue.overdue),
         "unhelpful": (_("Readers found it unhelpful"), often_unhelpful),
         "stale": (_("Stale translations"), freshness.with_stale_translations),

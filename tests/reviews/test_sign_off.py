@@ -131,6 +131,14 @@ def test_review_queue_counts_articles_never_signed_off(editor_client, settings, 
     assert "Never signed off (1)" in html
 
 
+def test_the_review_filter_names_the_reminder_period_of_the_settings(
+    editor_client, settings, article
+):
+    settings.REVIEW_REMINDER_DAYS = 14
+    response = editor_client.get(f"/{settings.ADMIN_URL}articles/article/")
+    assert "Review due within 14 days (0)" in response.content.decode()
+
+
 def test_with_the_setting_an_unsigned_article_cannot_be_published(editor_client, settings, article):
     settings.REQUIRE_SIGN_OFF_TO_PUBLISH = True
     article.status = "draft"
