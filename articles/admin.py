@@ -34,12 +34,12 @@ class TranslationFilter(admin.SimpleListFilter):
         return queryset
 
 
-def _without_lines(nested, prefix):
+def without_lines(nested, prefix):
     """The delete page's nested list of strings, without those starting with `prefix`."""
     kept = []
     for item in nested:
         if isinstance(item, list):
-            kept.append(_without_lines(item, prefix))
+            kept.append(without_lines(item, prefix))
         elif not str(item).startswith(prefix):
             kept.append(item)
     return [item for item in kept if item != []]
@@ -79,7 +79,7 @@ class ArticleAdmin(TranslationWorkspaceMixin, RichTextAdminMixin, TabbedTranslat
         links = Article.related.through._meta
         label = f"{capfirst(links.verbose_name)}:"
         model_count.pop(links.verbose_name_plural, None)
-        return _without_lines(to_delete, label), model_count, perms_needed, protected
+        return without_lines(to_delete, label), model_count, perms_needed, protected
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)

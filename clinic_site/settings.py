@@ -157,9 +157,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------
 
-# The default cache holds the page cache's generation number and the form's rate-limit counters,
-# so every worker process must see the same one: Redis when REDIS_URL is set (several
-# servers), otherwise files on this server's disk.
+# The default cache holds the page cache's generation number and the rate-limit counters
+# (the form's, page feedback's), so every worker process must see the same one: Redis
+# when REDIS_URL is set (several servers), otherwise files on this server's disk.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {

@@ -7,10 +7,10 @@ import time
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
 from clinic.client import client_address
+from clinic.counters import count_up
 
 MAX_BODY_BYTES = 4096
 
@@ -35,10 +35,4 @@ def rate_limit_reached(request):
         return False
     client = salted_hmac("feedback.rate-limit", client_address(request)).hexdigest()
     key = f"feedback-rate-{client}-{int(time.time() // window)}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > limit
+    return count_up(key, timeout=window) > limit

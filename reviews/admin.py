@@ -5,31 +5,36 @@ The article admin itself lives in articles/admin.py; this module re-registers it
 ArticleReviewAdminMixin on top, so the two can change independently.
 """
 
-from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
+from django.utils.functional import lazy
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
-from reversion.models import Revision
 
-from articles.admin import ArticleAdmin, _without_lines
+from articles.admin import ArticleAdmin, without_lines
 from articles.models import Article
+from clinic.languages import localized
 from feedback.models import often_unhelpful
 from feedback.summary import review_panel_lines
 from reviews import diff, freshness, queue, revisions
-from reviews.forms import SignOffForm
-from reviews.models import ReminderSent, SignOff, TextChange, add_months, may_sign_off
+from reviews.admin_views import ReviewViews
+from reviews.forms import ReviewRulesForm
+from reviews.models import ReminderSent, SignOff, TextChange
 
 revisions.register_articles()
+
+
+def _due_soon_label():
+    days = settings.REVIEW_REMINDER_DAYS
+    return ngettext("Review due within %(days)d day", "Review due within %(days)d days", days) % {
+        "days": days
+    }
 
 
 class ReviewQueueFilter(admin.SimpleListFilter):
@@ -38,7 +43,7 @@ class ReviewQueueFilter(admin.SimpleListFilter):
     QUEUES = {
         "never": (_("Never signed off"), queue.never_signed_off),
         "changed": (_("Changed since review"), queue.changed_since_review),
-        "due": (_("Review due within 30 days"), queue.due_soon),
+        "due": (lazy(_due_soon_label, str)(), queue.due_soon),
         "overdue": (_("Review overdue"), queue.overdue),
         "unhelpful": (_("Readers found it unhelpful"), often_unhelpful),
         "stale": (_("Stale translations"), freshness.with_stale_translations),
@@ -57,7 +62,7 @@ class ReviewQueueFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ArticleReviewAdminMixin(VersionAdmin):
+class ArticleReviewAdminMixin(ReviewViews, VersionAdmin):
     object_history_template = "reviews/article_history.html"
     history_latest_first = True
 
@@ -75,7 +80,7 @@ class ArticleReviewAdminMixin(VersionAdmin):
         to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
         for model in (TextChange, ReminderSent):
             model_count.pop(model._meta.verbose_name_plural, None)
-            to_delete = _without_lines(to_delete, f"{capfirst(model._meta.verbose_name)}:")
+            to_delete = without_lines(to_delete, f"{capfirst(model._meta.verbose_name)}:")
         return to_delete, model_count, perms_needed, protected
 
     def get_queryset(self, request):
@@ -181,7 +186,7 @@ class ArticleReviewAdminMixin(VersionAdmin):
         lines.append(format_html_join(" · ", '<a href="{}">{}</a>', links))
         for stale in freshness.stale_texts(obj):
             lines.append(stale_line(self, obj, stale))
-        extra = review_panel_extras(obj)
+        extra = review_panel_lines(obj)
         return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in [*lines, *extra]))
 
     def compare_url(self, obj, old, new="now"):
@@ -208,144 +213,6 @@ class ArticleReviewAdminMixin(VersionAdmin):
                 )
                 queryset = queryset.exclude(pk__in=unsigned.values("pk"))
         super().publish(request, queryset)
-
-    # --- Views -------------------------------------------------------------------------
-
-    def compare_view(self, request, pk):
-        article = get_object_or_404(Article, pk=pk)
-        if not self.has_view_or_change_permission(request, article):
-            raise PermissionDenied
-        old, new = request.GET.get("old", ""), request.GET.get("new", "now")
-        old_texts, old_label = self._state(article, old)
-        new_texts, new_label = self._state(article, new)
-        return self._article_page(
-            request,
-            "reviews/compare.html",
-            article,
-            title=_("Changes to “%(title)s”") % {"title": article},
-            old_label=old_label,
-            new_label=new_label,
-            diffs=diff.compare(old_texts, new_texts),
-        )
-
-    def _article_page(self, request, template, article, **context):
-        """An admin page about one article, with the admin's own context."""
-        context |= {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": article,
-        }
-        return TemplateResponse(request, template, context)
-
-    def _state(self, article, revision_id):
-        if revision_id == "now":
-            return diff.current_texts(article), _("now")
-        if not revision_id.isdigit():
-            return {}, _("nothing (a new article)")
-        revision = get_object_or_404(Revision, pk=revision_id)
-        label = _("the version of %(date)s") % {
-            "date": formats.date_format(
-                timezone.localtime(revision.date_created), "SHORT_DATETIME_FORMAT"
-            )
-        }
-        return diff.revision_texts(revision, article.pk), label
-
-    def sign_off_view(self, request, pk):
-        article = get_object_or_404(Article, pk=pk)
-        reviewer = request.user.has_perm("reviews.add_signoff")
-        # Editors may look at what a reviewer will review; only reviewers sign.
-        if not self.has_view_or_change_permission(request, article) or (
-            request.method == "POST" and not reviewer
-        ):
-            raise PermissionDenied
-        previous = SignOff.objects.latest_for(article)
-        old = diff.revision_texts(previous.revision, article.pk) if previous else {}
-        form = SignOffForm(
-            request.POST or None,
-            initial=last_role_of(request.user),
-            instance=SignOff(article=article, reviewer=request.user),
-        )
-        named = may_sign_off(request.user)
-        if request.method == "POST" and named and form.is_valid():
-            sign_off = form.save(commit=False)
-            # The history marks this revision as the signed-off one; it needs no comment.
-            sign_off.revision = revisions.save_revision(article, request.user, "")
-            sign_off.reviewer_name = request.user.get_full_name()
-            sign_off.next_review = add_months(
-                timezone.localdate(), form.cleaned_data["interval_months"]
-            )
-            sign_off.save()
-            self.message_user(
-                request, _("Signed off. The page now shows your review."), messages.SUCCESS
-            )
-            return redirect("admin:articles_article_change", article.pk)
-        return self._article_page(
-            request,
-            "reviews/sign_off.html",
-            article,
-            title=_("Sign off “%(title)s”") % {"title": article},
-            form=form,
-            reviewer=reviewer,
-            named=named,
-            previous=previous,
-            diffs=diff.compare(old, diff.current_texts(article)),
-        )
-
-    def history_view(self, request, object_id, extra_context=None):
-        article = get_object_or_404(Article, pk=object_id)
-        signed = set(SignOff.objects.filter(article=article).values_list("revision_id", flat=True))
-        latest_sign_off = SignOff.objects.latest_for(article)
-        versions = list(revisions.versions_of(article))
-        rows = [
-            {
-                "revision": version.revision,
-                "signed": version.revision_id in signed,
-                "restore_url": reverse(
-                    "admin:articles_article_revision", args=[article.pk, version.pk]
-                ),
-                "previous_url": self.compare_url(
-                    article, older.revision_id if older else "", version.revision_id
-                ),
-                "since_sign_off_url": latest_sign_off
-                and self.compare_url(article, latest_sign_off.revision_id, version.revision_id),
-            }
-            for version, older in zip(versions, [*versions[1:], None], strict=True)
-        ]
-        extra = {"rows": rows, "latest_sign_off": latest_sign_off, **(extra_context or {})}
-        return super().history_view(request, object_id, extra)
-
-
-class ReviewRulesForm(forms.ModelForm):
-    """The article form's review rules: the confirmation that stale translations were
-    checked, and (with REQUIRE_SIGN_OFF_TO_PUBLISH) no publishing without a sign-off."""
-
-    translations_checked = forms.BooleanField(
-        label=_("I checked the translations marked stale: they are still right"),
-        required=False,
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if (
-            settings.REQUIRE_SIGN_OFF_TO_PUBLISH
-            and cleaned.get("status") == Article.Status.PUBLISHED
-            and not (self.instance.pk and SignOff.objects.filter(article=self.instance).exists())
-        ):
-            self.add_error(
-                "status",
-                _("A clinical reviewer must sign this article off before it is published."),
-            )
-        return cleaned
-
-
-def last_role_of(user):
-    previous = SignOff.objects.filter(reviewer=user).first()
-    if previous is None:
-        return {}
-    return {
-        "reviewer_role_lt": previous.reviewer_role_lt,
-        "reviewer_role_en": previous.reviewer_role_en,
-    }
 
 
 def stale_line(model_admin, article, stale):
@@ -385,16 +252,11 @@ def mark_stale_fields(article, form, inline_admin_formsets):
             field.help_text = format_html("<strong>{}</strong> {}", message, field.help_text)
 
 
-def review_panel_extras(article):
-    """The page feedback, next to the review dates."""
-    return review_panel_lines(article)
-
-
 @admin.register(SignOff)
 class SignOffAdmin(admin.ModelAdmin):
     list_display = ("article", "reviewer_name", "reviewer_role", "signed_at", "next_review")
     list_filter = ("reviewer",)
-    search_fields = ("article__title_lt", "article__title_en", "reviewer_name")
+    search_fields = (*localized("article__title"), "reviewer_name")
     date_hierarchy = "signed_at"
 
     def has_add_permission(self, request):

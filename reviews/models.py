@@ -83,11 +83,6 @@ class SignOff(models.Model):
                 )
             )
 
-    def is_due_soon(self, today=None):
-        today = today or timezone.localdate()
-        reminder_days = datetime.timedelta(days=settings.REVIEW_REMINDER_DAYS)
-        return today < self.next_review <= today + reminder_days
-
     def is_overdue(self, today=None):
         return self.next_review <= (today or timezone.localdate())
 

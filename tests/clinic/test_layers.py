@@ -4,9 +4,10 @@ other way round. Only the demo loader, which fills every app, sits above them al
 import ast
 from pathlib import Path
 
-CLINIC_DIR = Path(__file__).resolve().parents[2] / "clinic"
-FEATURE_APPS = {"articles", "registration", "reviews", "feedback"}
-ARTICLES_DIR = CLINIC_DIR.parent / "articles"
+REPOSITORY = Path(__file__).resolve().parents[2]
+CLINIC_DIR = REPOSITORY / "clinic"
+FEATURE_APPS = {"articles", "registration", "reviews", "feedback", "staff_auth", "access_log"}
+ARTICLES_DIR = REPOSITORY / "articles"
 ABOVE_EVERYTHING = {CLINIC_DIR / "management" / "commands" / "load_demo_content.py"}
 
 
@@ -28,6 +29,12 @@ def test_the_clinic_app_imports_no_feature_app():
     assert {path: apps for path, apps in offenders.items() if apps} == {}
 
 
+def test_every_app_of_the_project_is_in_a_layer():
+    """A new app is either the bottom layer or a feature the check above covers."""
+    apps = {path.parent.name for path in REPOSITORY.glob("*/apps.py")}
+    assert apps == FEATURE_APPS | {"clinic"}
+
+
 def test_the_layer_check_sees_the_demo_loaders_imports():
     (loader,) = ABOVE_EVERYTHING
     assert set(imported_packages(loader)) >= {"articles", "registration"}
@@ -42,3 +49,22 @@ def test_articles_import_neither_their_reviews_nor_their_feedback():
         for path in ARTICLES_DIR.rglob("*.py")
     }
     assert {path: apps for path, apps in offenders.items() if apps} == {}
+
+
+def test_no_app_imports_the_project_package_or_the_test_and_bench_tooling():
+    """The site (clinic_site/) assembles the apps; tests/, bench/ and harness/ drive them."""
+    above = {"clinic_site", "tests", "bench", "harness"}
+    offenders = {
+        str(path.relative_to(REPOSITORY)): sorted(set(imported_packages(path)) & above)
+        for app in FEATURE_APPS | {"clinic"}
+        for path in (REPOSITORY / app).rglob("*.py")
+    }
+    assert {path: packages for path, packages in offenders.items() if packages} == {}
+
+
+def test_the_harness_imports_neither_the_tests_nor_the_benchmarks():
+    offenders = {
+        str(path.relative_to(REPOSITORY)): sorted(set(imported_packages(path)) & {"tests", "bench"})
+        for path in (REPOSITORY / "harness").rglob("*.py")
+    }
+    assert {path: packages for path, packages in offenders.items() if packages} == {}

@@ -13,12 +13,8 @@ from registration.models import AppointmentRequest
 from registration.spam import FormStamp
 from tests.registration.factories import FormDataFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clinic_and_notice(clinic, privacy_notice):
-    """The clinic's details and its privacy notice, as on the live site."""
+# The clinic's details and its privacy notice, as on the live site.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clinic", "privacy_notice")]
 
 
 def form_url():

@@ -14,7 +14,8 @@ from registration.spam import FormStamp
 from tests.articles.factories import ArticleFactory
 from tests.registration.factories import FormDataFactory
 
-pytestmark = pytest.mark.django_db
+# The clinic's details and its privacy notice, as on the live site.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clinic", "privacy_notice")]
 
 
 def form_url(language):
@@ -37,11 +38,6 @@ def input_value(content, name):
     match = re.search(rf'<input[^>]*name="{name}"[^>]*>', content)
     value = re.search(r'value="([^"]*)"', match.group(0))
     return html.unescape(value.group(1)) if value else ""
-
-
-@pytest.fixture(autouse=True)
-def clinic_and_notice(clinic, privacy_notice):
-    """The clinic's details and its privacy notice, as on the live site."""
 
 
 @pytest.mark.parametrize("language", ["lt", "en"])

@@ -12,14 +12,10 @@ from registration.models import AppointmentRequest
 from tests.articles.factories import ArticleFactory
 from tests.registration.factories import AppointmentRequestFactory, FormDataFactory
 
-pytestmark = pytest.mark.django_db
+# The clinic's details and its privacy notice, as on the live site.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clinic", "privacy_notice")]
 
 BY_ARTICLE = "/admin/registration/appointmentrequest/by-article/"
-
-
-@pytest.fixture(autouse=True)
-def clinic_and_notice(clinic, privacy_notice):
-    pass
 
 
 def form_url():

@@ -14,12 +14,8 @@ from registration.models import AppointmentRequest
 from registration.spam import FormStamp, RateLimit, client_fingerprint
 from tests.registration.factories import FormDataFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clinic_and_notice(clinic, privacy_notice):
-    """The clinic's details and its privacy notice, as on the live site."""
+# The clinic's details and its privacy notice, as on the live site.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clinic", "privacy_notice")]
 
 
 @pytest.fixture(autouse=True)

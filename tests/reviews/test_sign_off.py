@@ -67,6 +67,15 @@ def test_the_sign_off_page_shows_what_changed_since_the_last_sign_off(
     assert [(d.field, d.language) for d in response.context["diffs"]] == [("summary", "lt")]
 
 
+def test_the_sign_off_form_offers_the_role_the_reviewer_gave_last_time(
+    reviewer_client, reviewer, settings, article
+):
+    SignOffFactory(article=ArticleFactory(), reviewer=reviewer)
+    response = reviewer_client.get(change_url(settings, article, "sign-off/"))
+    form = response.context["form"]
+    assert {name: form[name].value() for name in SIGN_OFF} == SIGN_OFF
+
+
 def test_page_without_sign_off_says_clinical_review_is_pending(client, article):
     html = client.get(url_of(article, "en")).content.decode()
     assert "Clinical review pending" in element(html, "div", class_="review-status")["text"]
@@ -120,6 +129,14 @@ def test_review_queue_counts_articles_never_signed_off(editor_client, settings, 
     SignOffFactory(article=ArticleFactory())
     html = editor_client.get(f"/{settings.ADMIN_URL}articles/article/").content.decode()
     assert "Never signed off (1)" in html
+
+
+def test_the_review_filter_names_the_reminder_period_of_the_settings(
+    editor_client, settings, article
+):
+    settings.REVIEW_REMINDER_DAYS = 14
+    response = editor_client.get(f"/{settings.ADMIN_URL}articles/article/")
+    assert "Review due within 14 days (0)" in response.content.decode()
 
 
 def test_with_the_setting_an_unsigned_article_cannot_be_published(editor_client, settings, article):
