@@ -326,3 +326,8 @@ def test_a_search_page_runs_a_fixed_number_of_queries(
         assert "Neck 0" in search_page(client, "en", "neck")
     with django_assert_max_num_queries(5):
         assert "Nothing found" in search_page(client, "en", "elbow")
+
+
+def test_lithuanian_search_button_says_what_it_does(client, articles):
+    html = search_page(client, "lt", "")
+    assert element(html, "button", type="submit")["text"] == "Ieškoti"
