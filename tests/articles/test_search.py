@@ -221,9 +221,14 @@ def test_nothing_found_says_so_and_offers_topics_articles_and_the_phone(client, 
         featured.topic.name_en,
         articles["arm"].topic.name_en,
         "Start here",
-        "Call +370 602 26118",
     }
     assert elements(html, "a", href="tel:+37060226118")
+
+
+def test_nothing_found_call_button_keeps_the_number_on_one_line(client, articles):
+    html = search_page(client, "en", "nothing-like-this")
+    call = element(inside(html, '<p class="search-call"', "p"), "a", href="tel:+37060226118")
+    assert call["text"] == "Call +370\u00a0602\u00a026118"
 
 
 def test_nothing_found_suggests_the_newest_articles_when_none_is_featured(client, articles):
@@ -321,3 +326,8 @@ def test_a_search_page_runs_a_fixed_number_of_queries(
         assert "Neck 0" in search_page(client, "en", "neck")
     with django_assert_max_num_queries(5):
         assert "Nothing found" in search_page(client, "en", "elbow")
+
+
+def test_lithuanian_search_button_says_what_it_does(client, articles):
+    html = search_page(client, "lt", "")
+    assert element(html, "button", type="submit")["text"] == "Ieškoti"

@@ -180,3 +180,42 @@ def test_printed_text_is_dark(open_page, aftercare):
             .map(s => getComputedStyle(document.querySelector(s)).color)"""
     )
     assert set(colours) == {"rgb(0, 0, 0)"}, colours
+
+
+@pytest.mark.parametrize(
+    ("language", "contact"),
+    [
+        (
+            "lt",
+            "Pavyzdžio g. 1, Vilnius · Telefonas: +370 602 26118 · Darbo laikas: I–V 8:00–18:00",
+        ),
+        (
+            "en",
+            "Pavyzdžio g. 1, Vilnius · Phone: +370 602 26118 · Opening hours: Mon–Fri 8:00–18:00",
+        ),
+    ],
+)
+def test_printed_aftercare_names_the_clinic_contact_on_page_one_and_ends_with_the_review_line(
+    open_page, aftercare, language, contact
+):
+    page = open_page(locale=language)
+    with translation.override(language):
+        page.goto(aftercare.get_absolute_url())
+    pages = [" ".join(p.extract_text().split()) for p in printed(page, f"contact-{language}").pages]
+    assert contact in pages[0]
+    # No last page holding only the contact details: the review line is on it.
+    review = {"lt": "Klinikinė peržiūra dar neatlikta.", "en": "Clinical review pending."}
+    assert review[language] in pages[-1]
+
+
+@pytest.mark.parametrize(
+    ("language", "hours"), [("lt", "I–V 8:00–18:00"), ("en", "Mon–Fri 8:00–18:00")]
+)
+def test_opening_hours_stay_on_one_line_on_a_phone(open_page, aftercare, language, hours):
+    page = open_page(viewport=PHONE_SCREEN, locale=language)
+    with translation.override(language):
+        page.goto(aftercare.get_absolute_url())
+    shown = page.locator(".contact-block").get_by_text(hours, exact=True)
+    box = shown.bounding_box()
+    line_height = shown.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
+    assert box["height"] < 2 * line_height, box
