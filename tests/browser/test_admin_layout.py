@@ -1,5 +1,5 @@
-"""The editors' article list with the sidebar open: every column in view on the
-clinic's screens, long topic names included."""
+"""Admin pages that must fit the clinic's screens: the editors' article list with the
+sidebar open (long topic names included), and the login box's header."""
 
 import pytest
 
@@ -23,3 +23,13 @@ def test_every_article_column_is_in_view_with_the_sidebar_open(
     assert page.locator("#nav-sidebar").is_visible()
     page.screenshot(path=f"artifacts/screenshots/article-list-lt-{width}.png", full_page=True)
     assert fits_without_sideways_scrolling(page)
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_login_box_keeps_its_title_and_switches_inside(open_page, width):
+    page = open_page(locale="lt-LT", viewport={"width": width, "height": 800})
+    page.goto("/admin/login/")
+    box = page.locator("#container").bounding_box()
+    for part in ("#site-name", ".language-switch", ".theme-toggle"):
+        inner = page.locator(f"#header {part}").bounding_box()
+        assert box["x"] <= inner["x"] and inner["x"] + inner["width"] <= box["x"] + box["width"]
