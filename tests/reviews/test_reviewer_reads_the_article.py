@@ -9,10 +9,16 @@ from tests.reviews.test_stale_translations import a_moment_later
 pytestmark = pytest.mark.django_db
 
 
-def test_the_reviewer_reads_the_body_formatted_not_as_tags(reviewer_client, settings, article):
-    article.body_lt = "<h2>Kas tai?</h2><p>Raumuo <strong>įsitempęs</strong>.</p>"
+def reviewer_reads(client, settings, article, body_lt):
+    """The article's page as the reviewer opens it after the Lithuanian body changed."""
+    article.body_lt = body_lt
     article.save()
-    content = reviewer_client.get(change_url(settings, article)).content.decode()
+    return client.get(change_url(settings, article)).content.decode()
+
+
+def test_the_reviewer_reads_the_body_formatted_not_as_tags(reviewer_client, settings, article):
+    body = "<h2>Kas tai?</h2><p>Raumuo <strong>įsitempęs</strong>.</p>"
+    content = reviewer_reads(reviewer_client, settings, article, body)
     assert "<strong>įsitempęs</strong>" in content
     assert "&lt;strong&gt;" not in content
 
@@ -36,9 +42,7 @@ def test_the_reviewer_is_not_offered_the_translations_checked_box(
     reviewer_client, settings, article
 ):
     a_moment_later(article)
-    article.body_lt = "<p>Naujas tekstas.</p>"
-    article.save()
-    content = reviewer_client.get(change_url(settings, article)).content.decode()
+    content = reviewer_reads(reviewer_client, settings, article, "<p>Naujas tekstas.</p>")
     assert "Body (EN) is older than the LT text." in content
     assert "Translations checked" not in content
 
