@@ -10,7 +10,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from articles.admin_workspace import TranslationWorkspaceMixin
 from articles.models import Article, FAQItem, Topic
 from clinic.languages import LANGUAGE_CODES, localized
-from clinic.rich_text import RichTextAdminMixin
+from clinic.rich_text import RichTextAdminMixin, formatted_for_reading
 from clinic.uploads import with_size_limit
 
 
@@ -49,6 +49,22 @@ class FAQItemInline(TranslationStackedInline):
     model = FAQItem
     extra = 0
     fields = ("question", "answer", "order")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if self.has_change_permission(request, obj):
+            return formset
+
+        class ReadOnlyFormSet(formset):
+            """Answers shown formatted to those who may only look (clinical reviewers)."""
+
+            def get_queryset(self):
+                items = super().get_queryset()
+                for item in items:
+                    formatted_for_reading(item)
+                return items
+
+        return ReadOnlyFormSet
 
 
 @admin.register(Article)

@@ -12,6 +12,7 @@ import re
 import nh3
 from csp.constants import NONCE
 from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 from django_prose_editor.fields import ProseEditorField
 from js_asset import Media
 
@@ -72,6 +73,19 @@ def sanitize_translations(instance, field_name):
         setattr(instance, attname, sanitize_html(getattr(instance, attname)))
 
 
+def formatted_for_reading(instance):
+    """Lets the admin's read-only view (staff who may look but not edit, e.g. clinical
+    reviewers) show stored rich text formatted, not as tags. Sanitised again first."""
+    fields = instance._meta.concrete_fields
+    # modeltranslation's per-language copies; the original field only reads one of them.
+    originals = {getattr(field, "translated_field", None) for field in fields}
+    for field in fields:
+        if isinstance(field, RichTextField) and field not in originals:
+            value = getattr(instance, field.attname)
+            if value:
+                setattr(instance, field.attname, mark_safe(sanitize_html(value)))
+
+
 class RichTextField(ProseEditorField):
     """A text field edited in the admin's rich-text editor and sanitised by it."""
 
@@ -93,6 +107,12 @@ class RichTextAdminMixin:
     # sha256 of Tiptap's injected stylesheet in django-prose-editor 0.28.0; a new version
     # of the editor may change it (the browser then reports the new hash).
     EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and not self.has_change_permission(request, obj):
+            formatted_for_reading(obj)
+        return obj
 
     def render_change_form(self, request, context, *args, **kwargs):
         # The editor's menu words go through the admin's JavaScript catalog.

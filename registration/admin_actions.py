@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from access_log.models import AccessEvent, record
 from registration import export
-from registration.calls import CallAttempt
+from registration.calls import CallAttempt, staff_name
 from registration.models import AppointmentRequest
 
 
@@ -114,7 +114,7 @@ def claim(modeladmin, request, queryset):
         modeladmin.message_user(
             request,
             gettext("Someone else is already calling: %(requests)s.")
-            % {"requests": ", ".join(f"{r} ({r.claimant().get_username()})" for r in taken)},
+            % {"requests": ", ".join(f"{r} ({staff_name(r.claimant())})" for r in taken)},
             messages.WARNING,
         )
     else:

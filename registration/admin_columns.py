@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from clinic.models import ClinicDetails
+from registration.calls import staff_name
 from registration.models import AppointmentRequest
 
 SHORT_TIMES = {
@@ -80,7 +81,7 @@ class RequestColumns:
         claimant = obj.claimant()
         parts = []
         if claimant:
-            parts.append(gettext("→ %(user)s calling") % {"user": claimant.get_username()})
+            parts.append(gettext("→ %(user)s calling") % {"user": staff_name(claimant)})
         if history.last:
             parts.append(
                 gettext("%(count)d, last %(since)s ago")
@@ -105,7 +106,7 @@ class RequestColumns:
             (
                 (
                     timezone.localtime(a.at).strftime("%Y-%m-%d %H:%M"),
-                    a.by.get_username() if a.by else "–",
+                    staff_name(a.by) if a.by else "–",
                     a.get_outcome_display(),
                 )
                 for a in history.attempts

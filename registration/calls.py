@@ -13,6 +13,11 @@ UNANSWERED_BEFORE_WRITING = 3
 WORKING_DAYS_BEFORE_WRITING = 2
 
 
+def staff_name(user):
+    """A colleague as reception knows them: their full name, else their user name."""
+    return user.get_full_name().strip() or user.get_username()
+
+
 class CallAttempt(models.Model):
     class Outcome(models.TextChoices):
         REACHED = "reached", _("reached")

@@ -95,7 +95,8 @@ class ArticleReviewAdminMixin(ReviewViews, VersionAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fields = ["review_panel"]
-        if obj is not None and freshness.stale_texts(obj):
+        may_edit = self.has_change_permission(request, obj)
+        if obj is not None and may_edit and freshness.stale_texts(obj):
             fields.append("translations_checked")
         return [*super().get_fieldsets(request, obj), (_("Clinical review"), {"fields": fields})]
 

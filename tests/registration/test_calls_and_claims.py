@@ -129,6 +129,24 @@ def test_a_claim_shows_who_is_calling(login, receptionist):
     assert f"→ {receptionist.username} calling" in client.get(CHANGELIST).content.decode()
 
 
+def test_a_claim_names_the_colleague_by_their_full_name(login):
+    receptionist = StaffUserFactory(
+        groups=["Reception"], first_name="Aistė", last_name="Kazlauskienė"
+    )
+    request = AppointmentRequestFactory()
+    client = login(receptionist)
+    run_action(client, "claim", request)
+    assert "→ Aistė Kazlauskienė calling" in client.get(CHANGELIST).content.decode()
+
+
+def test_the_change_page_names_who_made_each_call(login, receptionist):
+    colleague = StaffUserFactory(groups=["Reception"], first_name="Rasa", last_name="Jonaitė")
+    request = AppointmentRequestFactory()
+    CallAttempt.objects.create(request=request, at=vilnius(10, 9), by=colleague)
+    url = reverse("admin:registration_appointmentrequest_change", args=[request.pk])
+    assert "Rasa Jonaitė" in login(receptionist).get(url).content.decode()
+
+
 def test_a_request_someone_else_is_calling_cannot_be_claimed(login, receptionist):
     colleague = StaffUserFactory(groups=["Reception"])
     request = AppointmentRequestFactory()

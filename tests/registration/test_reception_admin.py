@@ -237,6 +237,16 @@ def test_change_page_shows_the_patient_phone_readably(login, receptionist):
     assert "+370\u00a0602\u00a026118" in content
 
 
+def test_the_lithuanian_admin_names_an_english_speaking_patients_language_in_lithuanian(
+    login, receptionist
+):
+    request = AppointmentRequestFactory(language="en")
+    client = login(receptionist)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "lt"
+    content = client.get(change_url(request)).content.decode()
+    assert "Anglų" in content
+
+
 # --- CSV export ---------------------------------------------------------------------
 
 
