@@ -38,10 +38,15 @@ def test_reviewer_sees_the_change_signs_off_and_the_page_names_them(
     log_into_admin(editor, staff_member("Editors"), STAFF_PASSWORD)
     editor.goto(change_url(article))
     editor.click("a[href='#tab_id_body_lt']")
-    editor.locator("#tab_id_body_lt [contenteditable=true] p").last.click()
-    editor.keyboard.press("End")
+    body = editor.locator("#tab_id_body_lt [contenteditable=true]")
+    body.locator("p").last.click()
+    # Typed only once the editor has the focus, at the end of the whole text ("End" alone
+    # stops at the end of a wrapped line).
+    body.and_(editor.locator(".ProseMirror-focused")).wait_for()
+    editor.keyboard.press("Control+End")
     editor.keyboard.press("Enter")
     editor.keyboard.type(ADDED_SENTENCE)
+    assert body.locator("p").last.inner_text() == ADDED_SENTENCE
     with editor.expect_navigation():
         editor.click("input[name=_continue]")
     assert editor.locator(".messagelist .success").is_visible()
