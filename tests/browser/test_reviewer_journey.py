@@ -17,6 +17,13 @@ from tests.reviews.factories import REVIEWER_PASSWORD, ReviewerFactory, SignOffF
 
 pytestmark = pytest.mark.browser
 
+CARET_AT_THE_END = """element => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    range.collapse(false);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+}"""
 ADDED_SENTENCE = "Skausmą dažnai sustiprina stresas."
 
 
@@ -39,11 +46,12 @@ def test_reviewer_sees_the_change_signs_off_and_the_page_names_them(
     editor.goto(change_url(article))
     editor.click("a[href='#tab_id_body_lt']")
     body = editor.locator("#tab_id_body_lt [contenteditable=true]")
-    body.locator("p").last.click()
-    # Typed only once the editor has the focus, at the end of the whole text ("End" alone
-    # stops at the end of a wrapped line).
+    last_paragraph = body.locator("p").last
+    last_paragraph.click()
     body.and_(editor.locator(".ProseMirror-focused")).wait_for()
-    editor.keyboard.press("Control+End")
+    # The caret at the very end of the text: a click lands wherever a line wraps.
+    last_paragraph.evaluate(CARET_AT_THE_END)
+    editor.keyboard.press("End")
     editor.keyboard.press("Enter")
     editor.keyboard.type(ADDED_SENTENCE)
     assert body.locator("p").last.inner_text() == ADDED_SENTENCE
