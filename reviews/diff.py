@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import LANGUAGE_CODES, Article, FAQItem
+from articles.models import Article, FAQItem
+from clinic.languages import LANGUAGE_CODES
 from clinic.rich_text import plain_text
 from reviews.freshness import ARTICLE_TEXTS, FAQ_TEXTS
 
@@ -69,17 +70,8 @@ def revision_texts(revision, article_id):
 
 def current_texts(article):
     """The texts of the article and its FAQ as they are now."""
-    article_fields = {
-        "": {
-            f"{f}_{c}": getattr(article, f"{f}_{c}") for f in ARTICLE_TEXTS for c in LANGUAGE_CODES
-        }
-    }
-    faq_fields = {
-        f"faq-{item.pk}-": {
-            f"{f}_{c}": getattr(item, f"{f}_{c}") for f in FAQ_TEXTS for c in LANGUAGE_CODES
-        }
-        for item in article.faq_items.all()
-    }
+    article_fields = {"": _values(article, ARTICLE_TEXTS)}
+    faq_fields = {f"faq-{item.pk}-": _values(item, FAQ_TEXTS) for item in article.faq_items.all()}
     return _texts(article_fields, ARTICLE_TEXTS) | _texts(faq_fields, FAQ_TEXTS)
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 
-from articles.models import LANGUAGE_CODES, Article, FAQItem
+from articles.models import Article, FAQItem
+from clinic.languages import LANGUAGE_CODES
 from reviews.models import TextChange
 
 ARTICLE_TEXTS = ("title", "summary", "body", "image_alt")

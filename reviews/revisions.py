@@ -4,7 +4,8 @@ in both languages with its FAQ. A sign-off points at the revision it approved.""
 import reversion
 from reversion.models import Version
 
-from articles.models import LANGUAGE_CODES, Article, FAQItem
+from articles.models import Article, FAQItem
+from clinic.languages import LANGUAGE_CODES
 
 # Derived on save from the texts; a revision need not keep them.
 DERIVED_FIELDS = ("search_document", *(f"search_document_{code}" for code in LANGUAGE_CODES))
